@@ -1,0 +1,65 @@
+/**
+ * Named errors thrown at the engine's public boundaries. Every message says what was
+ * expected and what came, e.g. `matmul: [2×3]·[2×3]: inner sizes 3 ≠ 2`.
+ */
+
+/** Base class of every error annlab throws on purpose. */
+export class AnnlabError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Two arrays or matrices whose shapes do not fit together. */
+export class ShapeError extends AnnlabError {}
+
+/** Values that cannot be used: empty data, ragged rows, NaN or ∞, labels outside the classes. */
+export class InputError extends AnnlabError {}
+
+/** An option out of range or a name that is not one of the allowed choices. */
+export class OptionError extends AnnlabError {}
+
+/** Something used before it was ready, e.g. predicting with a model that was never built. */
+export class StateError extends AnnlabError {}
+
+/** Formats a shape as the course writes it: `[rows×cols]`. */
+export function shapeString(rows: number, cols: number): string {
+  return `[${rows}×${cols}]`;
+}
+
+/** Describes any value briefly for an error message: `'relux' (a string)`, `NaN`, `[2×3] matrix`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return `'${value}' (a string)`;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value === 'object') return `an object (${(value as object).constructor?.name ?? 'Object'})`;
+  return `${String(value)} (a ${typeof value})`;
+}
+
+/**
+ * Checks at run time that `value` is one of `choices` (notebooks pass whatever a student types,
+ * so string-literal unions are checked here too).
+ */
+export function checkChoice<T extends string>(what: string, value: unknown, choices: readonly T[]): T {
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  throw new OptionError(`${what}: expected one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${describeValue(value)}`);
+}
+
+/** Checks that `value` is a finite number > 0 (`learningRate`, `tolerance`, ...). */
+export function checkPositive(what: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new OptionError(`${what}: expected a finite number > 0, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** Checks that `value` is an integer ≥ `min` (`epochs`, `batchSize`, `units`, ...). */
+export function checkInteger(what: string, value: unknown, min = 1): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new OptionError(`${what}: expected an integer ≥ ${min}, got ${describeValue(value)}`);
+  }
+  return value;
+}

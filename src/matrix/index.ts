@@ -1,0 +1,4 @@
+export * from './matrix';
+export * from './convert';
+export * from './ops';
+export * from './kernels';

@@ -1,0 +1,145 @@
+/**
+ * A small row-major matrix of float64 numbers. The engine computes on `Matrix`; public
+ * functions also accept plain `number[][]` (what a student types) and convert it with `toMatrix`.
+ */
+import { ShapeError, InputError, shapeString, checkInteger } from '../errors';
+
+/** What public functions accept where a matrix is expected. */
+export type MatrixLike = Matrix | ReadonlyArray<ReadonlyArray<number>>;
+
+/** What public functions accept where a vector is expected. */
+export type VectorLike = ReadonlyArray<number> | Float64Array;
+
+/** A row-major matrix on a `Float64Array`: element (i, j) is `data[i * cols + j]`. */
+export class Matrix {
+  /** Number of rows (samples, when a matrix holds a batch). */
+  readonly rows: number;
+  /** Number of columns (features or units). */
+  readonly cols: number;
+  /** The elements, row after row. Shared, not copied: writing to it changes the matrix. */
+  readonly data: Float64Array;
+
+  constructor(rows: number, cols: number, data?: Float64Array) {
+    checkInteger('Matrix rows', rows, 0);
+    checkInteger('Matrix cols', cols, 0);
+    if (data && data.length !== rows * cols) {
+      throw new ShapeError(`Matrix: ${shapeString(rows, cols)} needs ${rows * cols} elements, got ${data.length}`);
+    }
+    this.rows = rows;
+    this.cols = cols;
+    this.data = data ?? new Float64Array(rows * cols);
+  }
+
+  /** A matrix of zeros. */
+  static zeros(rows: number, cols: number): Matrix {
+    return new Matrix(rows, cols);
+  }
+
+  /** A matrix with every element equal to `value`. */
+  static filled(rows: number, cols: number, value: number): Matrix {
+    return new Matrix(rows, cols, new Float64Array(rows * cols).fill(value));
+  }
+
+  /** The n×n identity. */
+  static identity(n: number): Matrix {
+    const m = new Matrix(n, n);
+    for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
+    return m;
+  }
+
+  /** A matrix whose elements are `f(i, j)`. */
+  static fromFunction(rows: number, cols: number, f: (i: number, j: number) => number): Matrix {
+    const m = new Matrix(rows, cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.data[i * cols + j] = f(i, j);
+    return m;
+  }
+
+  /** Copies rows of numbers into a matrix, checking that every row has the same length. */
+  static fromRows(rows: ReadonlyArray<ReadonlyArray<number>>): Matrix {
+    const n = rows.length;
+    const cols = n === 0 ? 0 : rows[0].length;
+    const m = new Matrix(n, cols);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i];
+      if (!r || typeof r.length !== 'number') throw new InputError(`Matrix.fromRows: row ${i} is not an array`);
+      if (r.length !== cols) {
+        throw new InputError(`Matrix.fromRows: ragged rows: row 0 has ${cols} values, row ${i} has ${r.length}`);
+      }
+      for (let j = 0; j < cols; j++) m.data[i * cols + j] = r[j];
+    }
+    return m;
+  }
+
+  /** A column vector [n×1] from a list of numbers. */
+  static column(values: VectorLike): Matrix {
+    return new Matrix(values.length, 1, Float64Array.from(values));
+  }
+
+  /** A row vector [1×n] from a list of numbers. */
+  static row(values: VectorLike): Matrix {
+    return new Matrix(1, values.length, Float64Array.from(values));
+  }
+
+  /** `[rows, cols]`. */
+  get shape(): [number, number] {
+    return [this.rows, this.cols];
+  }
+
+  /** Element (i, j). */
+  get(i: number, j: number): number {
+    return this.data[i * this.cols + j];
+  }
+
+  /** Sets element (i, j). */
+  set(i: number, j: number, value: number): void {
+    this.data[i * this.cols + j] = value;
+  }
+
+  /** Row i as a view (no copy) on the data. */
+  rowView(i: number): Float64Array {
+    return this.data.subarray(i * this.cols, (i + 1) * this.cols);
+  }
+
+  /** A deep copy. */
+  clone(): Matrix {
+    return new Matrix(this.rows, this.cols, this.data.slice());
+  }
+
+  /** The elements as plain nested arrays. */
+  toArray(): number[][] {
+    const out: number[][] = [];
+    for (let i = 0; i < this.rows; i++) out.push(Array.from(this.rowView(i)));
+    return out;
+  }
+
+  /** The elements as one flat array, row after row. */
+  toFlatArray(): number[] {
+    return Array.from(this.data);
+  }
+
+  /** Plain nested arrays, so that `JSON.stringify(m)` is readable. */
+  toJSON(): number[][] {
+    return this.toArray();
+  }
+
+  /** A readable grid, at most 10 rows and 8 columns, e.g. for a notebook cell. */
+  toString(digits = 4): string {
+    const maxRows = 10;
+    const maxCols = 8;
+    const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(digits));
+    const lines: string[] = [];
+    for (let i = 0; i < Math.min(this.rows, maxRows); i++) {
+      const cells: string[] = [];
+      for (let j = 0; j < Math.min(this.cols, maxCols); j++) cells.push(fmt(this.get(i, j)).padStart(digits + 4));
+      if (this.cols > maxCols) cells.push(' …');
+      lines.push(cells.join(' '));
+    }
+    if (this.rows > maxRows) lines.push(`  … ${this.rows - maxRows} more rows`);
+    return `Matrix ${shapeString(this.rows, this.cols)}\n${lines.join('\n')}`;
+  }
+}
+
+/** True when `x` is a Matrix (and not plain arrays). */
+export function isMatrix(x: unknown): x is Matrix {
+  return x instanceof Matrix;
+}
