@@ -5,6 +5,8 @@
  *
  * All matrices are row-major. Shapes: C is [m×n]; the inner size is k.
  */
+import { blockedKernels } from './kernels-blocked';
+import { loadWasmKernels } from './kernels-wasm';
 
 /** One implementation of the three products that forward and backward passes need. */
 export interface MatrixKernels {
@@ -62,7 +64,14 @@ export const jsKernels: MatrixKernels = {
   },
 };
 
-let active: MatrixKernels = jsKernels;
+/**
+ * The kernels annlab starts with: WebAssembly SIMD where the engine supports it, else the
+ * register-blocked TypeScript ones (both are tested against {@link jsKernels}). To compute
+ * with the plain reference loops instead: `setKernels(jsKernels)`.
+ */
+export const defaultKernels: MatrixKernels = loadWasmKernels() ?? blockedKernels;
+
+let active: MatrixKernels = defaultKernels;
 
 /** The kernels in use now. */
 export function getKernels(): MatrixKernels {

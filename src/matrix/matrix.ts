@@ -3,6 +3,7 @@
  * functions also accept plain `number[][]` (what a student types) and convert it with `toMatrix`.
  */
 import { ShapeError, InputError, shapeString, checkInteger } from '../errors';
+import { inspectSymbol } from '../inspect';
 
 /** What public functions accept where a matrix is expected. */
 export type MatrixLike = Matrix | ReadonlyArray<ReadonlyArray<number>>;
@@ -136,6 +137,11 @@ export class Matrix {
     }
     if (this.rows > maxRows) lines.push(`  … ${this.rows - maxRows} more rows`);
     return `Matrix ${shapeString(this.rows, this.cols)}\n${lines.join('\n')}`;
+  }
+
+  /** A notebook cell that shows a matrix prints the grid of {@link toString}, not the raw Float64Array. */
+  [inspectSymbol](): string {
+    return this.toString();
   }
 }
 

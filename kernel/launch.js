@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+'use strict';
+// The annlab kernel: tslab, started from the project root.
+//
+// tslab compiles every cell with rootDir = its working directory, and Jupyter starts a
+// kernel in the notebook's folder, so a notebook in notebooks/ could not import ../src.
+// Running tslab from the project root instead lets every notebook write
+// `import { ... } from './src'` and `from './exercises/perceptron'`, and relative file
+// paths in cells mean the same thing in every notebook.
+//
+// Usage (from kernel.json): node kernel/launch.js {connection_file}
+
+const path = require('path');
+const { PROJECT_ROOT } = require('./common');
+const { installImportFixes } = require('./tslab-imports');
+
+const connectionFile = process.argv[2];
+if (!connectionFile) {
+  console.error('annlab kernel: missing the connection file; Jupyter starts this as `node kernel/launch.js {connection_file}`.');
+  process.exit(2);
+}
+// Resolve before chdir: Jupyter may pass a path relative to the folder it started us in.
+const configPath = path.resolve(connectionFile);
+process.chdir(PROJECT_ROOT);
+
+const tslabDist = path.join(PROJECT_ROOT, 'node_modules', 'tslab', 'dist');
+let tslab;
+try {
+  // Hook the executor before main.js uses it: folder imports (./src) and fresh importers.
+  if (!installImportFixes(require(path.join(tslabDist, 'executor.js')))) {
+    console.error('annlab kernel: this tslab is not 1.0.22; importing a folder (./src) may fail, import ./src/index instead.');
+  }
+  tslab = require(path.join(tslabDist, 'main.js'));
+} catch (error) {
+  console.error(`annlab kernel: cannot load tslab from ${PROJECT_ROOT}/node_modules (${error.message}); run \`npm install\` in ${PROJECT_ROOT}.`);
+  process.exit(1);
+}
+// enableFindLocal: false, because we already chose the project's own tslab (pinned 1.0.22).
+tslab.startKernel({ configPath, enableFindLocal: false });

@@ -1,0 +1,25 @@
+// npm run autograder -- --gradescope --out FILE.zip | --github [--out .github/workflows/classroom.yml]
+import * as fs from 'fs';
+import * as path from 'path';
+import { autograderEntries, GITHUB_WORKFLOW } from '../src/grader/release';
+import { projectRoot } from '../src/grader/supervise';
+import { writeAtomic } from '../src/grader/writers';
+import { zipBytes } from '../src/grader/zip';
+
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const out = outAt >= 0 ? args[outAt + 1] : undefined;
+if (args.includes('--gradescope')) {
+  const file = path.resolve(out ?? 'build/autograder.zip');
+  const entries = autograderEntries(projectRoot());
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, zipBytes(entries));
+  console.log(`autograder: ${entries.length} files → ${file} (upload it as the Gradescope autograder; hidden tests included)`);
+} else if (args.includes('--github')) {
+  const file = path.resolve(out ?? '.github/workflows/classroom.yml');
+  writeAtomic(file, GITHUB_WORKFLOW);
+  console.log(`autograder: GitHub Classroom workflow → ${file}`);
+} else {
+  console.error('usage: npm run autograder -- --gradescope --out FILE.zip | --github [--out FILE.yml]');
+  process.exit(2);
+}

@@ -1,0 +1,4 @@
+export * from './activation';
+export * from './builtins';
+export * from './softmax';
+export * from './get-activation';

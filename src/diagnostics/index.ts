@@ -1,0 +1,3 @@
+export * from './gradient-check';
+export * from './classify-run';
+export * from './learning-rate-sweep';

@@ -1,0 +1,68 @@
+// `await check('perceptron')` in a notebook: runs that exercise's public tests against
+// exercises/ (through the same supervisor and sandbox as the grader) and shows a table.
+import type { TestOutcome } from './report';
+
+/** The outcome of check(): printable (its toString is the table). */
+export interface CheckResult {
+  exercise: string;
+  score: number;
+  maxScore: number;
+  tests: TestOutcome[];
+  /** the pass/fail table with the hints */
+  table: string;
+  toString(): string;
+}
+
+/** Options of check. */
+export interface CheckOptions {
+  /** print the table (in a notebook it appears under the cell). @default true */
+  print?: boolean;
+  /** folder of the exercise files. @default <project>/exercises */
+  target?: string;
+}
+
+/** Formats the check table: one line per public test, then the failures with their hints. */
+export function checkTable(exercise: string, score: number, maxScore: number, tests: TestOutcome[]): string {
+  const lines = [`${exercise}: ${score} / ${maxScore} points from the public tests`];
+  for (const t of tests) lines.push(`  ${t.status === 'passed' ? '✓' : '✗'} [${t.id}] ${t.name === t.id ? '' : t.name}`.trimEnd());
+  const failed = tests.filter((t) => t.status !== 'passed');
+  if (failed.length) {
+    lines.push('', 'What to fix:');
+    for (const t of failed.slice(0, 5)) {
+      lines.push(`  [${t.id}]`);
+      for (const l of t.output.split('\n').slice(0, 8)) lines.push(`    ${l}`);
+    }
+    if (failed.length > 5) lines.push(`  … and ${failed.length - 5} more`);
+  } else if (tests.length) lines.push('', 'All public tests pass. (The grader also runs hidden tests.)');
+  return lines.join('\n');
+}
+
+/** Runs the public tests of one exercise against your exercises/ folder and shows what to fix. */
+export async function check(exercise: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const path = require('path') as typeof import('path');
+  const os = require('os') as typeof import('os');
+  const { gradeSubmission, projectRoot } = require('./supervise') as typeof import('./supervise');
+  const { loadManifest } = require('./manifest') as typeof import('./manifest');
+  const root = projectRoot();
+  const manifest = loadManifest(path.join(root, 'grading', 'manifest.json'));
+  if (!manifest.exercises[exercise]) {
+    throw new Error(`check: unknown exercise '${exercise}'; expected one of ${Object.keys(manifest.exercises).map((e) => `'${e}'`).join(', ')}`);
+  }
+  const outDir = path.join(os.tmpdir(), `annlab-check-${process.pid}`);
+  const r = await gradeSubmission({ submission: options.target ?? path.join(root, 'exercises'), exercises: [exercise], hidden: false, outDir, timeoutMs: 90000 });
+  (require('fs') as typeof import('fs')).rmSync(outDir, { recursive: true, force: true });
+  const tests = r.tests.filter((t) => t.visibility === 'visible');
+  const table = checkTable(exercise, r.score, r.maxScore, tests);
+  if (options.print ?? true) console.log(table);
+  const summary = `${exercise}: ${r.score} / ${r.maxScore} points`;
+  return {
+    exercise,
+    score: r.score,
+    maxScore: r.maxScore,
+    tests,
+    table,
+    toString: () => table,
+    // A notebook shows the returned value with util.inspect: one line, the table was printed.
+    [Symbol.for('nodejs.util.inspect.custom')]: () => summary,
+  } as CheckResult;
+}

@@ -1,0 +1,3 @@
+export * from './loss';
+export * from './builtins';
+export * from './get-loss';

@@ -1,0 +1,3 @@
+export * from './accuracy';
+export * from './r2-score';
+export * from './confusion-matrix';

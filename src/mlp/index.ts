@@ -1,0 +1,10 @@
+export * from './layer';
+export * from './init';
+export * from './optimizers';
+export * from './history';
+export * from './options';
+export type { Targets } from './targets';
+export * from './summary';
+export * from './json';
+export * from './mlp';
+export * from './factories';

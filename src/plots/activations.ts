@@ -1,0 +1,106 @@
+/**
+ * Activation functions: f(z) and its derivative f′(z) over a range of z, one panel per
+ * function (faceted) or all in one panel.
+ */
+import { InputError, checkChoice, checkInteger, describeValue } from '../errors';
+import { PlotOptions, PlotSpec, checkSize, topLevel } from './common';
+
+/** An activation as the engine defines it: a name, the function and its derivative. */
+export interface ActivationLike {
+  readonly name: string;
+  f(z: number): number;
+  df(z: number): number;
+}
+
+/** One panel per activation, or all activations in one panel. */
+export type ActivationLayout = 'facet' | 'single';
+
+/** Options of {@link activationPlot}. */
+export interface ActivationPlotOptions extends PlotOptions {
+  /** Range of z. @default [-5, 5] */
+  range?: [number, number];
+  /** Points sampled over the range. @default 201 */
+  samples?: number;
+  /** 'facet': one small panel per function; 'single': all in one panel. @default 'facet' */
+  layout?: ActivationLayout;
+  /** Draw the derivative f′ (dashed) beside f. @default true */
+  derivative?: boolean;
+  /** Panels per row when faceted. @default 3 */
+  columns?: number;
+}
+
+/**
+ * f(z) (solid) and f′(z) (dashed) for each activation, e.g.
+ * `activationPlot([activations.sigmoid, activations.tanh, activations.relu])`.
+ */
+export function activationPlot(list: ReadonlyArray<ActivationLike>, options: ActivationPlotOptions = {}): PlotSpec {
+  const what = 'activationPlot';
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new InputError(`${what}: expected a non-empty list of activations ({ name, f, df }), got ${describeValue(list)}`);
+  }
+  list.forEach((a, i) => {
+    if (!a || typeof a.f !== 'function' || typeof a.df !== 'function') {
+      throw new InputError(`${what}: activation ${i} must have f and df functions, got ${describeValue(a)}`);
+    }
+  });
+  const [lo, hi] = options.range ?? [-5, 5];
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) {
+    throw new InputError(`${what}: range must be [low, high] with low < high, got [${lo}, ${hi}]`);
+  }
+  const samples = checkInteger(`${what}: samples`, options.samples ?? 201, 2);
+  const layout = checkChoice(`${what}: layout`, options.layout ?? 'facet', ['facet', 'single'] as const);
+  const withDerivative = options.derivative ?? true;
+  const facet = layout === 'facet';
+  const width = checkSize(`${what}: width`, options.width, facet ? 200 : 420);
+  const height = checkSize(`${what}: height`, options.height, facet ? 150 : 280);
+  const F = 'f(z)';
+  const DF = 'f′(z)';
+  const rows: { name: string; z: number; value: number; curve: string }[] = [];
+  for (const a of list) {
+    for (let k = 0; k < samples; k++) {
+      const z = lo + ((hi - lo) * k) / (samples - 1);
+      const f = a.f(z);
+      if (Number.isFinite(f)) rows.push({ name: a.name, z, value: f, curve: F });
+      if (withDerivative) {
+        const d = a.df(z);
+        if (Number.isFinite(d)) rows.push({ name: a.name, z, value: d, curve: DF });
+      }
+    }
+  }
+  const names = list.map((a) => a.name);
+  const curves = withDerivative ? [F, DF] : [F];
+  const encoding: Record<string, unknown> = {
+    x: { field: 'z', type: 'quantitative', title: 'z (net input)', scale: { domain: [lo, hi], nice: false } },
+    y: { field: 'value', type: 'quantitative', title: facet ? 'f(z), f′(z)' : 'value' },
+    strokeDash: { field: 'curve', type: 'nominal', title: 'curve', scale: { domain: curves, range: [[1, 0], [5, 3]] } },
+    tooltip: [{ field: 'name', title: 'activation' }, { field: 'curve' }, { field: 'z', format: '.3g' }, { field: 'value', format: '.4g' }],
+  };
+  encoding.color = facet
+    ? { field: 'curve', type: 'nominal', title: 'curve', scale: { domain: curves } }
+    : { field: 'name', type: 'nominal', title: 'activation', sort: names };
+  // The axes through the origin help reading where f and f′ cross zero.
+  const axes = { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#bbb' }, encoding: { y: { field: 'zero', type: 'quantitative' } } };
+  const line = { data: { values: rows }, mark: { type: 'line', strokeWidth: 2, clip: true }, encoding };
+  const description =
+    options.description ??
+    `Activation functions ${names.join(', ')}: f(z)${withDerivative ? ' (solid) and its derivative f′(z) (dashed)' : ''} for z from ${lo} to ${hi}.`;
+  const title = options.title ?? (withDerivative ? 'Activation functions f(z) and their derivatives f′(z)' : 'Activation functions f(z)');
+  if (!facet) return topLevel({ width, height, layer: [axes, line] }, title, description);
+  return topLevel(
+    {
+      data: { values: rows },
+      facet: { field: 'name', type: 'nominal', title: null, sort: names, header: { labelFontSize: 13, labelFontWeight: 'bold' } },
+      columns: Math.min(checkInteger(`${what}: columns`, options.columns ?? 3, 1), names.length),
+      spec: {
+        width,
+        height,
+        layer: [
+          { mark: { type: 'rule', color: '#bbb' }, encoding: { y: { datum: 0, type: 'quantitative' } } },
+          { mark: { type: 'line', strokeWidth: 2, clip: true }, encoding },
+        ],
+      },
+    },
+    title,
+    description,
+  );
+}

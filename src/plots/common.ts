@@ -1,0 +1,153 @@
+/**
+ * What every plot builder shares: the vega-lite schema, the colour-blind-safe palette,
+ * the look (fonts, white background), and conversions of engine values into plain rows.
+ * Builders return plain data (a vega-lite spec); nothing here draws or does I/O.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { Matrix, MatrixLike, VectorLike } from '../matrix';
+import { toMatrix } from '../matrix';
+import { InputError, OptionError, describeValue } from '../errors';
+
+/** A vega-lite v5 specification, as every builder returns it. */
+export type PlotSpec = TopLevelSpec;
+
+/** The vega-lite schema every spec declares (JupyterLab picks its renderer from it). */
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+
+/**
+ * Okabe–Ito colours, ordered for lines on white (yellow last: weak contrast).
+ * Told apart by readers with any common colour-vision deficiency.
+ */
+export const PALETTE: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000', '#F0E442'];
+
+/** Colour of positive values (weights, class 1) and of negative values (class 0): blue and vermillion. */
+export const POSITIVE_COLOR = '#0072B2';
+export const NEGATIVE_COLOR = '#D55E00';
+
+/** Fonts tried in order; the PNG renderer picks the first one installed. */
+export const FONT = 'Arial, Liberation Sans, DejaVu Sans, Helvetica, sans-serif';
+
+/** Options that every builder accepts. */
+export interface PlotOptions {
+  /** Title above the plot. @default a title naming what is drawn */
+  title?: string;
+  /** Width of one panel in CSS pixels. @default depends on the plot (usually 360) */
+  width?: number;
+  /** Height of one panel in CSS pixels. @default depends on the plot (usually 240) */
+  height?: number;
+  /** Sentence describing the plot (screen readers, text/plain output). @default generated from the data */
+  description?: string;
+}
+
+/** The look shared by every plot: white background (readable on dark themes), fonts, quiet axes. */
+export function baseConfig(): Record<string, unknown> {
+  return {
+    font: FONT,
+    background: 'white',
+    view: { stroke: '#ddd' },
+    axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#eee' },
+    legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 520 },
+    title: { fontSize: 14, anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555' },
+    range: { category: PALETTE.slice() },
+  };
+}
+
+/** Wraps the body of a spec with the schema, title, description and shared config. */
+export function topLevel(
+  body: Record<string, unknown>,
+  title: string,
+  description: string,
+  subtitle?: string,
+): PlotSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: subtitle ? { text: title, subtitle } : title,
+    description,
+    ...body,
+    config: baseConfig(),
+  } as unknown as PlotSpec;
+}
+
+/** Converts a Matrix or number[][] to plain rows (copying). */
+export function toRows(x: MatrixLike | ReadonlyArray<ReadonlyArray<number>>, what: string): number[][] {
+  if (x instanceof Matrix) return x.toArray();
+  if (isMatrixShaped(x)) return (x as unknown as { toArray(): number[][] }).toArray();
+  return toMatrix(x as MatrixLike, what, { allowNonFinite: true }).toArray();
+}
+
+/** A value with a `toArray()` giving rows (a Matrix from another copy of the engine, say). */
+function isMatrixShaped(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as { toArray?: unknown }).toArray === 'function';
+}
+
+/** Converts labels or targets (number[], Float64Array, a one-column matrix, or one-hot rows) to number[]. */
+export function toLabels(y: VectorLike | MatrixLike | ReadonlyArray<ReadonlyArray<number>>, what: string): number[] {
+  if (y instanceof Float64Array) return Array.from(y);
+  if (Array.isArray(y) && (y.length === 0 || typeof y[0] === 'number')) return (y as number[]).slice();
+  const rows = toRows(y as MatrixLike, what);
+  if (rows.length > 0 && rows[0].length === 1) return rows.map((r) => r[0]);
+  // One-hot (or probability) rows: the class is the largest entry.
+  return rows.map((r) => argmax(r));
+}
+
+/** Index of the largest value (first one on ties). */
+export function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let j = 1; j < values.length; j++) if (values[j] > values[best]) best = j;
+  return best;
+}
+
+/** Smallest and largest finite value, or undefined when there is none. */
+export function finiteExtent(values: Iterable<number>): [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo <= hi ? [lo, hi] : undefined;
+}
+
+/** [min, max] of a column widened by `pad` × its range on each side (a zero range gets ±1). */
+export function paddedExtent(values: number[], pad: number): [number, number] {
+  const e = finiteExtent(values) ?? [0, 1];
+  const span = e[1] - e[0] || 2;
+  return [e[0] - pad * span, e[1] + pad * span];
+}
+
+/** Rounds for display: 4 significant digits, no trailing zeros (0.1, 1.235e-5). */
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e-3 && a < 1e6) return String(Number(v.toPrecision(4)));
+  return v.toExponential(2).replace(/\.?0+e/, 'e');
+}
+
+/** Checks a positive size option (width, height, resolution). */
+export function checkSize(what: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new OptionError(`${what}: expected a number > 0, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** Throws when a data set is empty or its X and y lengths differ. */
+export function checkSameLength(what: string, X: unknown[], y: unknown[]): void {
+  if (X.length === 0) throw new InputError(`${what}: expected at least one sample, got none`);
+  if (X.length !== y.length) {
+    throw new InputError(`${what}: X has ${X.length} rows but y has ${y.length} labels; expected one label per row`);
+  }
+}
+
+/** Subscript digits for names such as x₁, w₂ (as the course writes them). */
+export function subscript(n: number): string {
+  const digits = '₀₁₂₃₄₅₆₇₈₉';
+  return String(n)
+    .split('')
+    .map((c) => digits[Number(c)] ?? c)
+    .join('');
+}

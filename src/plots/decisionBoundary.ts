@@ -1,0 +1,197 @@
+/**
+ * Decision boundary: the model's output over a grid around 2-D data (a heatmap), with the
+ * data on top: colour = class, shape = training or test set.
+ */
+import { InputError, checkInteger } from '../errors';
+import { MatrixLike, VectorLike } from '../matrix';
+import {
+  NEGATIVE_COLOR,
+  PALETTE,
+  POSITIVE_COLOR,
+  PlotOptions,
+  PlotSpec,
+  checkSameLength,
+  checkSize,
+  formatNumber,
+  paddedExtent,
+  subscript,
+  toLabels,
+  toRows,
+  topLevel,
+} from './common';
+import { OutputKind, Predictor, classesOf, evaluate } from './predictor';
+import { contourSegments } from './contour';
+
+/** Labelled 2-D data (a `Dataset` fits). */
+export interface LabelledData {
+  X: MatrixLike;
+  y: VectorLike | MatrixLike;
+  featureNames?: ReadonlyArray<string>;
+  classNames?: ReadonlyArray<string>;
+}
+
+/** Options of {@link decisionBoundaryPlot}. */
+export interface DecisionBoundaryOptions extends PlotOptions {
+  /** Test data, drawn as triangles (training data are circles). */
+  test?: LabelledData;
+  /**
+   * What the heatmap shows. 'auto': P(class 1) for a classifier with predictProba, the net
+   * input z = w·x + b for a TLU or perceptron, else the predicted class. @default 'auto'
+   */
+  output?: OutputKind | 'auto';
+  /** Grid cells per axis. @default 60 */
+  resolution?: number;
+  /** Margin around the data, as a fraction of its range. @default 0.1 */
+  margin?: number;
+  /** Applied to grid points before the model sees them (e.g. `X => featureMap(X, ['x1','x2','x1^2'])`). */
+  transform?: (X: number[][]) => number[][];
+  /** Names of the two axes. @default the data's featureNames, else x₁ and x₂ */
+  featureNames?: ReadonlyArray<string>;
+  /** Names of the classes in the legend. @default the data's classNames, else 'class 0', 'class 1', ... */
+  classNames?: ReadonlyArray<string>;
+  /** Draw the decision boundary as a line (p = 0.5, z = 0, or between classes 0 and 1). @default true for two classes */
+  boundary?: boolean;
+}
+
+/** Diverging blue–orange without its darkest ends, so that the points on top stay visible. */
+const LIGHT_BLUE_ORANGE = { name: 'blueorange', extent: [0.12, 0.88] };
+
+interface PointRow {
+  x1: number;
+  x2: number;
+  label: string;
+  set: 'training' | 'test';
+}
+
+/**
+ * Heatmap of a model's output over the plane around the data, with training points
+ * (circles) and test points (triangles) coloured by their true class.
+ *
+ * @param model a function `X => outputs`, or a model with predictProba / net / predict (MLP, Perceptron, TLU)
+ * @param data 2-D inputs and their labels (a Dataset, or { X, y })
+ */
+export function decisionBoundaryPlot(model: Predictor, data: LabelledData, options: DecisionBoundaryOptions = {}): PlotSpec {
+  const what = 'decisionBoundaryPlot';
+  const X = toRows(data.X, `${what}: X`);
+  const y = toLabels(data.y, `${what}: y`);
+  checkSameLength(what, X, y);
+  if (X[0].length !== 2) {
+    throw new InputError(
+      `${what}: expected 2 input features (a plane), got ${X[0].length}; plot two features, or pass options.transform to build the model's features from 2`,
+    );
+  }
+  const test = options.test ? { X: toRows(options.test.X, `${what}: test.X`), y: toLabels(options.test.y, `${what}: test.y`) } : undefined;
+  if (test) checkSameLength(`${what}: test`, test.X, test.y);
+  const resolution = checkInteger(`${what}: resolution`, options.resolution ?? 60, 2);
+  const margin = options.margin ?? 0.1;
+  const width = checkSize(`${what}: width`, options.width, 340);
+  const height = checkSize(`${what}: height`, options.height, 340);
+  const names = options.featureNames ?? data.featureNames ?? ['x' + subscript(1), 'x' + subscript(2)];
+  const all = test ? X.concat(test.X) : X;
+  const [x1lo, x1hi] = paddedExtent(all.map((r) => r[0]), margin);
+  const [x2lo, x2hi] = paddedExtent(all.map((r) => r[1]), margin);
+  const dx = (x1hi - x1lo) / resolution;
+  const dy = (x2hi - x2lo) / resolution;
+
+  // Cell centres, row by row; the model sees them all in one call.
+  const grid: number[][] = [];
+  for (let i = 0; i < resolution; i++) {
+    for (let j = 0; j < resolution; j++) grid.push([x1lo + (j + 0.5) * dx, x2lo + (i + 0.5) * dy]);
+  }
+  const inputs = options.transform ? options.transform(grid.map((g) => g.slice())) : grid;
+  const ev = evaluate(model, inputs, options.output ?? 'auto', what);
+  const multi = ev.rows[0].length > 1;
+  const classes = classesOf(ev);
+  const classCount = Math.max(2, ...y.map((c) => c + 1), ...(test ? test.y.map((c) => c + 1) : []), ...classes.map((c) => c + 1));
+  const classNames = options.classNames ?? data.classNames ?? Array.from({ length: classCount }, (_, c) => `class ${c}`);
+  const className = (c: number) => classNames[c] ?? `class ${c}`;
+
+  const cells = grid.map((g, k) => {
+    const r = ev.rows[k];
+    const value = multi ? Math.max(...r) : r[0];
+    // Cells overlap by 2% so that anti-aliasing leaves no seams between them.
+    return { x1: g[0] - 0.51 * dx, x1e: g[0] + 0.51 * dx, x2: g[1] - 0.51 * dy, x2e: g[1] + 0.51 * dy, value, predicted: className(classes[k]) };
+  });
+  const x = { field: 'x1', type: 'quantitative', title: names[0], scale: { domain: [x1lo, x1hi], nice: false, zero: false } };
+  const yEnc = { field: 'x2', type: 'quantitative', title: names[1], scale: { domain: [x2lo, x2hi], nice: false, zero: false } };
+  const classDomain = classNames.slice(0, classCount);
+  const classColors = classCount === 2 ? [NEGATIVE_COLOR, POSITIVE_COLOR] : PALETTE.slice(0, classCount);
+
+  let heatColor: Record<string, unknown>;
+  let heatOpacity: unknown = { value: 1 };
+  let legendWhat: string;
+  if (ev.kind === 'probability' && !multi) {
+    legendWhat = `P(${className(1)})`;
+    heatColor = { field: 'value', type: 'quantitative', title: legendWhat, scale: { scheme: LIGHT_BLUE_ORANGE, reverse: true, domain: [0, 1] } };
+  } else if (ev.kind === 'net' || ev.kind === 'value') {
+    const top = Math.max(1e-9, ...cells.map((c) => Math.abs(c.value)).filter(Number.isFinite));
+    legendWhat = ev.kind === 'net' ? 'net input z = w·x + b' : 'model output';
+    heatColor =
+      ev.kind === 'net'
+        ? { field: 'value', type: 'quantitative', title: 'z = w·x + b', scale: { scheme: LIGHT_BLUE_ORANGE, reverse: true, domain: [-top, top] } }
+        : { field: 'value', type: 'quantitative', title: 'output', scale: { scheme: { name: 'viridis', extent: [0.2, 1] } } };
+  } else {
+    // Classes (or several probabilities): colour by the predicted class, paler where the model is unsure.
+    legendWhat = 'predicted class';
+    heatColor = { field: 'predicted', type: 'nominal', title: 'predicted class', scale: { domain: classDomain, range: classColors }, legend: null };
+    heatOpacity = multi && ev.kind === 'probability'
+      ? { field: 'value', type: 'quantitative', scale: { domain: [1 / ev.rows[0].length, 1], range: [0.1, 0.6] }, legend: null }
+      : { value: 0.35 };
+  }
+  const heat = {
+    data: { values: cells },
+    mark: { type: 'rect', stroke: null },
+    encoding: {
+      x,
+      x2: { field: 'x1e' },
+      y: yEnc,
+      y2: { field: 'x2e' },
+      color: heatColor,
+      opacity: heatOpacity,
+    },
+  };
+  const layersOut: Record<string, unknown>[] = [heat];
+  // The boundary as a line: where P(class 1) = 0.5, z = 0, or the predicted class flips (two classes).
+  const level = ev.kind === 'probability' ? 0.5 : ev.kind === 'net' ? 0 : ev.kind === 'class' ? 0.5 : undefined;
+  if ((options.boundary ?? true) && !multi && level !== undefined && classCount === 2) {
+    const xs = Array.from({ length: resolution }, (_, j) => x1lo + (j + 0.5) * dx);
+    const ys = Array.from({ length: resolution }, (_, i) => x2lo + (i + 0.5) * dy);
+    const values = ys.map((_, i) => xs.map((__, j) => cells[i * resolution + j].value));
+    const segments = contourSegments(values, xs, ys, level).map((g) => ({ bx: g.x1, by: g.y1, bx2: g.x2, by2: g.y2 }));
+    if (segments.length > 0) {
+      layersOut.push({
+        data: { values: segments },
+        mark: { type: 'rule', color: 'black', strokeWidth: 1.5 },
+        encoding: {
+          x: { field: 'bx', type: 'quantitative' },
+          y: { field: 'by', type: 'quantitative' },
+          x2: { field: 'bx2' },
+          y2: { field: 'by2' },
+        },
+      });
+    }
+  }
+  const points: PointRow[] = X.map((r, i) => ({ x1: r[0], x2: r[1], label: className(y[i]), set: 'training' as const }));
+  if (test) test.X.forEach((r, i) => points.push({ x1: r[0], x2: r[1], label: className(test.y[i]), set: 'test' }));
+  const dots = {
+    data: { values: points },
+    mark: { type: 'point', filled: true, size: 45, stroke: 'black', strokeWidth: 0.6, opacity: 1 },
+    encoding: {
+      x: { field: 'x1', type: 'quantitative' },
+      y: { field: 'x2', type: 'quantitative' },
+      fill: { field: 'label', type: 'nominal', title: 'true class', scale: { domain: classDomain, range: classColors } },
+      shape: { field: 'set', type: 'nominal', title: 'data', scale: { domain: ['training', 'test'], range: ['circle', 'triangle-up'] } },
+      tooltip: [{ field: 'x1', title: names[0], format: '.3g' }, { field: 'x2', title: names[1], format: '.3g' }, { field: 'label', title: 'class' }, { field: 'set' }],
+    },
+  };
+  const desc =
+    options.description ??
+    `Decision boundary: ${legendWhat} over the plane of ${names[0]} and ${names[1]} (from ${formatNumber(x1lo)} to ${formatNumber(x1hi)} and ${formatNumber(x2lo)} to ${formatNumber(x2hi)}), ` +
+      `with ${X.length} training points${test ? ` and ${test.X.length} test points (triangles)` : ''} coloured by their true class.`;
+  return topLevel(
+    { width, height, layer: [...layersOut, dots], resolve: { scale: { color: 'independent' } } },
+    options.title ?? 'Decision boundary',
+    desc,
+    `background: ${legendWhat}; points: true class${layersOut.length > 1 ? '; black line: decision boundary' : ''}`,
+  );
+}

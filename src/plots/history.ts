@@ -1,0 +1,76 @@
+/**
+ * Training history: training and validation loss per epoch, and accuracy when the
+ * history has it (a classifier's).
+ */
+import { InputError, describeValue } from '../errors';
+import { PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, topLevel } from './common';
+
+/** The parts of a training history this plot reads (an engine `History` fits). */
+export interface HistoryLike {
+  loss: ReadonlyArray<number>;
+  valLoss?: ReadonlyArray<number>;
+  accuracy?: ReadonlyArray<number>;
+  valAccuracy?: ReadonlyArray<number>;
+  status?: string;
+  message?: string;
+}
+
+/** Options of {@link trainingHistoryPlot}. */
+export interface TrainingHistoryOptions extends PlotOptions {
+  /** Logarithmic loss axis. @default false */
+  logY?: boolean;
+}
+
+const SPLITS = ['training', 'validation'];
+
+/** Training and validation loss (and accuracy) per epoch, e.g. `trainingHistoryPlot(model.fit(X, y, {...}))`. */
+export function trainingHistoryPlot(history: HistoryLike, options: TrainingHistoryOptions = {}): PlotSpec {
+  const what = 'trainingHistoryPlot';
+  if (!history || typeof (history.loss as ArrayLike<number>)?.length !== 'number') {
+    throw new InputError(`${what}: expected a history with a loss array (what fit returns), got ${describeValue(history)}`);
+  }
+  const width = checkSize(`${what}: width`, options.width, 320);
+  const height = checkSize(`${what}: height`, options.height, 220);
+  const logY = options.logY ?? false;
+  const rows = (values: ReadonlyArray<number> | undefined, split: string) =>
+    Array.from(values ?? [], (v, k) => ({ epoch: k + 1, value: v, split })).filter((r) => Number.isFinite(r.value) && (!logY || r.value > 0));
+  const lossRows = rows(history.loss, 'training').concat(rows(history.valLoss, 'validation'));
+  const hasAccuracy = (history.accuracy?.length ?? 0) > 0 || (history.valAccuracy?.length ?? 0) > 0;
+  const accRows = hasAccuracy ? rows(history.accuracy, 'training').concat(rows(history.valAccuracy, 'validation')) : [];
+  const epochs = Math.max(1, history.loss.length, history.valLoss?.length ?? 0);
+  const color = { field: 'split', type: 'nominal', title: 'data', scale: { domain: SPLITS } };
+  const dash = { field: 'split', type: 'nominal', title: 'data', scale: { domain: SPLITS, range: [[1, 0], [6, 3]] } };
+  const x = { field: 'epoch', type: 'quantitative', title: 'epoch', scale: { domain: [1, Math.max(2, epochs)], nice: false }, axis: { tickMinStep: 1 } };
+  const panel = (values: unknown[], title: string, yTitle: string, scale: Record<string, unknown>) => ({
+    width,
+    height,
+    title: { text: title, fontSize: 12 },
+    data: { values },
+    mark: { type: 'line', strokeWidth: 2, clip: true },
+    encoding: {
+      x,
+      y: { field: 'value', type: 'quantitative', title: yTitle, scale },
+      color,
+      strokeDash: dash,
+      tooltip: [{ field: 'split', title: 'data' }, { field: 'epoch' }, { field: 'value', format: '.4g' }],
+    },
+  });
+  const lossPanel = panel(lossRows, 'loss', logY ? 'loss (log scale)' : 'loss', logY ? { type: 'log' } : { zero: true });
+  const last = (v?: ReadonlyArray<number>) => (v && v.length > 0 ? formatNumber(v[v.length - 1]) : undefined);
+  const parts = [`final training loss ${last(history.loss) ?? 'none'}`];
+  if (history.valLoss?.length) parts.push(`validation loss ${last(history.valLoss)}`);
+  if (history.accuracy?.length) parts.push(`training accuracy ${last(history.accuracy)}`);
+  if (history.valAccuracy?.length) parts.push(`validation accuracy ${last(history.valAccuracy)}`);
+  const description =
+    options.description ?? `Training history over ${epochs} epochs: ${parts.join(', ')}${history.message ? ` (${history.message})` : ''}.`;
+  const accExtent = finiteExtent(accRows.map((r) => r.value));
+  const body = hasAccuracy
+    ? {
+        hconcat: [
+          lossPanel,
+          panel(accRows, 'accuracy', 'accuracy (fraction correct)', { domain: [Math.min(0.5, accExtent?.[0] ?? 0), 1] }),
+        ],
+      }
+    : lossPanel;
+  return topLevel(body, options.title ?? 'Training history', description, history.message);
+}

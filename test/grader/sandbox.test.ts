@@ -1,0 +1,205 @@
+// The sandbox against adversarial student code: every attack ends as a StudentCodeError
+// of the right kind with a message a student understands, the test process is untouched,
+// and no process is left behind.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { exercise, StudentCodeError, StudentModule } from '../support/sandbox';
+
+const FIXTURES = path.join(__dirname, 'fixtures', 'sandbox');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-sandbox-test-'));
+for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, f.replace(/\.fixture$/, '')));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const pids = new Set<number>();
+function open(name: string, timeoutMs = 1000, loadTimeoutMs = 2000): StudentModule {
+  return exercise(name, { target: dir, timeoutMs, loadTimeoutMs });
+}
+const ex = open('attacks');
+
+async function failure(p: Promise<unknown>, m: StudentModule = ex): Promise<StudentCodeError> {
+  if (m.pid) pids.add(m.pid);
+  try {
+    const v = await p;
+    throw new Error(`expected a StudentCodeError, the call returned ${String(v)}`);
+  } catch (e) {
+    if (m.pid) pids.add(m.pid);
+    if (!(e instanceof StudentCodeError)) throw e;
+    return e;
+  }
+}
+
+/** Processes whose command line contains `needle` (Linux /proc). */
+function processesWith(needle: string): number[] {
+  const out: number[] = [];
+  for (const e of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${e}/cmdline`, 'utf8').includes(needle)) out.push(Number(e));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+describe('the sandbox runs student functions in a child process', () => {
+  it('returns results of plain calls, fast: 300 calls in well under 2 s', async () => {
+    expect(await ex.call('add', 2, 3)).toBe(5);
+    const t = Date.now();
+    for (let i = 0; i < 300; i++) expect(await ex.call('add', i, 1)).toBe(i + 1);
+    expect(Date.now() - t).toBeLessThan(2000);
+  });
+
+  it('keeps one child across calls (module state persists) and restarts after a kill', async () => {
+    const a = await ex.call<number>('counter');
+    expect(await ex.call<number>('counter')).toBe(a + 1);
+    await failure(ex.call('loopForever'));
+    expect(await ex.call<number>('counter')).toBe(1);
+  });
+
+  it('stops an endless loop after the time limit (kind timeout) and stays usable', async () => {
+    const t = Date.now();
+    const e = await failure(ex.call('loopForever'));
+    expect(e.kind).toBe('timeout');
+    expect(e.message).toMatch(/loopForever\(\) did not return within 1 s/);
+    expect(Date.now() - t).toBeLessThan(8000);
+    expect(await ex.call('add', 1, 1)).toBe(2);
+  });
+
+  it('stops a promise that never settles (timeout)', async () => {
+    expect((await failure(ex.call('neverSettles'))).kind).toBe('timeout');
+  });
+
+  it('kills a child that ignores SIGTERM in a busy loop (SIGKILL to the group)', async () => {
+    expect((await failure(ex.call('sigtermThenLoop'))).kind).toBe('timeout');
+  });
+
+  it('refuses a 4 GB Float64Array (address-space cap) with kind memory', async () => {
+    const e = await failure(ex.call('hugeTypedArray'));
+    expect(e.kind).toBe('memory');
+    expect(e.message).toMatch(/memory/);
+  });
+
+  it('refuses WebAssembly memory too (the engine then uses its JavaScript kernels)', async () => {
+    expect((await failure(ex.call('wasmMemory'))).message).toMatch(/wasmMemory\(\) threw RangeError: WebAssembly\.Memory\(\): could not allocate memory/);
+  });
+
+  it('turns process.exit(0) inside a function into a crash with an explanation', async () => {
+    const e = await failure(ex.call('exitInFunction'));
+    expect(e.kind).toBe('crash');
+    expect(e.message).toMatch(/process\.exit\(\) was called: exercise code must return its result/);
+  });
+
+  it('refuses child_process, process.binding, dynamic import and eval: no grandchild can start', async () => {
+    expect((await failure(ex.call('spawnGrandchild'))).message).toMatch(/does not let exercises use Node's 'child_process'/);
+    expect((await failure(ex.call('spawnViaBinding'))).kind).toBe('threw');
+    expect((await failure(ex.call('dynamicImport'))).message).toMatch(/child_process/);
+    expect((await failure(ex.call('evalCode'))).message).toMatch(/Code generation from strings disallowed/);
+    expect(processesWith('987654')).toEqual([]);
+  });
+
+  it('refuses reading the hidden tests and writing a fake results file', async () => {
+    const hidden = path.join(__dirname, '..', 'hidden', 'tlu.test.ts');
+    expect((await failure(ex.call('readFile', hidden))).message).toMatch(/'fs' module/);
+    expect((await failure(ex.call('requireHidden'))).message).toMatch(/only the course library/);
+    expect((await failure(ex.call('writeFakeResults'))).message).toMatch(/'fs' module/);
+    expect((await failure(ex.call('killParent'))).message).toMatch(/process\.kill\(\) was called/);
+  });
+
+  it('passes copies: the student cannot mutate the test’s inputs', async () => {
+    const input = [[1, 2], [3, 4]];
+    const out = await ex.call<number[][]>('mutate', input);
+    expect(out[0][0]).toBe(99);
+    expect(input).toEqual([[1, 2], [3, 4]]);
+  });
+
+  it('keeps patches of Math, Object.prototype and expect inside the child', async () => {
+    expect(await ex.call('patchGlobals')).toBe(0);
+    expect(await ex.call('afterPatch')).toBe(0); // the student's own module sees its patch
+    expect(Math.exp(0)).toBe(1);
+    expect(Math.abs(-2)).toBe(2);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(typeof expect(1).toBe).toBe('function');
+    ex.close(); // a fresh child for the next tests
+  });
+
+  it('returns NaN, −∞, undefined and strings as they are (the comparison judges them)', async () => {
+    expect(await ex.call('returnNaN')).toBeNaN();
+    expect(await ex.call('returnInfinity')).toBe(-Infinity);
+    expect(await ex.call('returnNothing')).toBeUndefined();
+    expect(await ex.call('returnString')).toBe('0.5');
+    expect((await failure(ex.call('returnFunction'))).message).toMatch(/cannot be passed back to the grader/);
+  });
+
+  it('drops 10 MB of printing and cuts a 10 MB error message', async () => {
+    expect(await ex.callWith({ timeoutMs: 5000 }, 'printLots')).toBe(1);
+    const e = await failure(ex.call('throwWeird'));
+    expect(e.kind).toBe('threw');
+    expect(e.message.length).toBeLessThan(3000);
+  });
+
+  it('says which function is missing and recognises "not implemented" stubs', async () => {
+    const e = await failure(ex.call('nope'));
+    expect(e.kind).toBe('missing-export');
+    expect(e.message).toMatch(/has no exported function 'nope'/);
+    expect((await failure(ex.call('notYet'))).kind).toBe('not-implemented');
+    const t = await failure(ex.call('typeError'));
+    expect(t.kind).toBe('threw');
+    expect(t.message).toMatch(/typeError\(\) threw TypeError: .*\n\s+at typeError \(exercises\/attacks\.ts:\d+:\d+\)/);
+  });
+});
+
+describe('the sandbox reports files that do not load', () => {
+  const cases: [string, string, RegExp][] = [
+    ['syntax-error', 'compile', /exercises\/syntax-error\.ts does not compile:\n.*syntax-error\.ts:1:\d+ - /],
+    ['empty', 'missing-export', /has no exported function 'f' \(it exports no functions\)/],
+    ['top-level-loop', 'timeout', /endless loop at the top level/],
+    ['exit-at-import', 'crash', /process\.exit\(\) was called/],
+    ['throw-at-import', 'threw', /loading exercises\/throw-at-import\.ts threw Error: boom at import/],
+    ['heap-at-import', 'memory', /out of memory/],
+    ['no-such-file', 'missing-export', /exercises\/no-such-file\.ts is missing/],
+  ];
+  it.each(cases)('%s → kind %s', async (name, kind, message) => {
+    // filling the heap ends in V8's out-of-memory only after some garbage collections
+    const m = open(name, 1000, name === 'heap-at-import' ? 15000 : 2000);
+    const e = await failure(m.call('f'), m);
+    expect(e.kind).toBe(kind);
+    expect(e.message).toMatch(message);
+    // the failure is remembered: a second call fails the same way at once
+    const t = Date.now();
+    expect((await failure(m.call('f'), m)).kind).toBe(kind);
+    expect(Date.now() - t).toBeLessThan(500);
+    m.close();
+  });
+});
+
+describe('no process is left behind', () => {
+  it('every sandbox child ever started is gone after close', async () => {
+    ex.close();
+    await new Promise((r) => setTimeout(r, 200));
+    const alive = [...pids].filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
+    expect(processesWith('987654')).toEqual([]);
+  });
+});
+
+describe('a time budget per exercise file', () => {
+  it('fails further calls at once when all calls together used up the budget', async () => {
+    const m = exercise('attacks', { target: dir, timeoutMs: 300, budgetMs: 500 });
+    expect((await failure(m.call('loopForever'), m)).kind).toBe('timeout');
+    expect((await failure(m.call('loopForever'), m)).kind).toBe('timeout');
+    const t = Date.now();
+    const e = await failure(m.call('add', 1, 2), m);
+    expect(e.message).toMatch(/used up its time budget \(0\.5 s for all calls\): add\(\) was not run/);
+    expect(Date.now() - t).toBeLessThan(100);
+    m.close();
+  });
+});

@@ -1,0 +1,123 @@
+// The supervisor end to end (2/2): adversarial submissions, the time bound, determinism
+// and a batch of submissions graded into one gradebook.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { gradeSubmission, gradeSubmissions, processesIn } from '../../src/grader/supervise';
+import { loadManifest } from '../../src/grader/manifest';
+import type { GradeReport } from '../../src/grader/report';
+import { checkFiles } from './report-checks';
+
+const ROOT = path.join(__dirname, '..', '..');
+const manifest = loadManifest(path.join(ROOT, 'grading', 'manifest.json'));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-supervisor-test-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Points of the tests of `exercise` whose id starts with one of `prefixes`. */
+function points(exercise: string, ...prefixes: string[]): number {
+  return Object.entries(manifest.exercises[exercise].tests)
+    .filter(([id]) => prefixes.some((p) => id.startsWith(p)))
+    .reduce((s, [, t]) => s + t.points, 0);
+}
+function max(exercise: string): number {
+  return points(exercise, '');
+}
+
+/** A submission folder: the reference files, then the fixture's files over them. */
+function submission(name: string, fixture?: string): string {
+  const dir = path.join(tmp, name, 'exercises');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(path.join(ROOT, 'solutions'))) fs.copyFileSync(path.join(ROOT, 'solutions', f), path.join(dir, f));
+  if (fixture) {
+    const fx = path.join(__dirname, 'fixtures', 'submissions', fixture);
+    for (const f of fs.readdirSync(fx)) {
+      const target = path.join(dir, f.replace(/\.(fixture|prefix)$/, ''));
+      const text = fs.readFileSync(path.join(fx, f), 'utf8');
+      fs.writeFileSync(target, f.endsWith('.prefix') ? text + fs.readFileSync(target, 'utf8') : text);
+    }
+  }
+  return path.dirname(dir);
+}
+
+function exerciseOf(r: GradeReport, name: string) {
+  const e = r.exercises.find((x) => x.name === name);
+  if (!e) throw new Error(`no exercise ${name} in the report`);
+  return e;
+}
+
+describe('adversarial submissions get exactly the points their correct parts earn', () => {
+  it('a loop, process.exit at import, a syntax error and an empty file each cost only their own exercise', async () => {
+    const out = path.join(tmp, 'out-mixed');
+    const exercises = ['tlu', 'perceptron', 'activations', 'forward', 'losses'];
+    const r = await gradeSubmission({ submission: submission('mixed', 'mixed'), outDir: out, exercises });
+    const tlu = exerciseOf(r, 'tlu');
+    expect(tlu.score).toBe(max('tlu') - points('tlu', 'tlu.step.'));
+    expect(r.tests.find((t) => t.id === 'tlu.step.zero')?.output).toMatch(/step\(\) did not return within 2 s/);
+    expect(exerciseOf(r, 'perceptron').score).toBe(0);
+    expect(r.tests.filter((t) => t.exercise === 'perceptron').every((t) => /process\.exit\(\) was called/.test(t.output))).toBe(true);
+    const act = exerciseOf(r, 'activations');
+    expect(act.score).toBe(0);
+    expect(act.compileError).toMatch(/exercises\/activations\.ts:2:\d+ - '\)' expected/);
+    expect(exerciseOf(r, 'forward').score).toBe(0);
+    expect(r.tests.filter((t) => t.exercise === 'forward').every((t) => /has no exported function/.test(t.output))).toBe(true);
+    expect(exerciseOf(r, 'losses').score).toBe(max('losses'));
+    expect(r.table).toMatch(/activations\s+0\s+\d+\s+does not compile/);
+    checkFiles(out, r);
+    expect(processesIn(r.workDir)).toEqual([]);
+  }, 150000);
+
+  it('patching globals, hard-coding public answers, printing garbage and faking results earn nothing extra', async () => {
+    const out = path.join(tmp, 'out-tamper');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'results.json'), '{"score": 1000, "tests": []}');
+    const sub = submission('tamper', 'tamper');
+    const r = await gradeSubmission({ submission: sub, outDir: out, exercises: ['tlu'] });
+    // the hidden random test catches the hard-coded tluOutput; the gates fail on the throw
+    expect(r.score).toBe(points('tlu', 'tlu.step.', 'tlu.output.examples'));
+    expect(r.tests.find((t) => t.id === 'tlu.output.random')?.status).toBe('failed');
+    const gate = r.tests.find((t) => t.id === 'tlu.gates.and');
+    expect(gate?.output).toMatch(/handWeights\(\) threw Error: gate/);
+    expect(gate?.output.length).toBeLessThan(4100);
+    const junit = fs.readFileSync(path.join(out, 'junit.xml'), 'utf8');
+    expect(junit).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u001b]/);
+    expect(junit).toContain(']]&gt;');
+    checkFiles(out, r);
+    // determinism: the same submission gives the same files
+    const out2 = path.join(tmp, 'out-tamper-2');
+    await gradeSubmission({ submission: sub, outDir: out2, exercises: ['tlu'] });
+    for (const f of ['results.json', 'junit.xml', 'results.csv']) {
+      expect(fs.readFileSync(path.join(out2, f), 'utf8')).toBe(fs.readFileSync(path.join(out, f), 'utf8'));
+    }
+  }, 150000);
+
+  it('a run stopped at its time bound still writes every file: tests that did not finish score 0 "not run"', async () => {
+    const out = path.join(tmp, 'out-bound');
+    const r = await gradeSubmission({ submission: path.join(ROOT, 'solutions'), outDir: out, exercises: ['tlu'], timeoutMs: 300 });
+    expect(r.score).toBe(0);
+    expect(r.maxScore).toBe(max('tlu'));
+    expect(r.tests.every((t) => t.status === 'not run' && /stopped after/.test(t.output))).toBe(true);
+    checkFiles(out, r);
+    expect(processesIn(r.workDir)).toEqual([]);
+  }, 60000);
+
+  it('--submissions grades a folder of students in parallel into one gradebook; a broken one does not stop the batch', async () => {
+    const dir = path.join(tmp, 'class');
+    const put = (student: string, text: string | null) => {
+      fs.mkdirSync(path.join(dir, student, 'exercises'), { recursive: true });
+      if (text !== null) fs.writeFileSync(path.join(dir, student, 'exercises', 'tlu.ts'), text);
+    };
+    put('alice', fs.readFileSync(path.join(ROOT, 'solutions', 'tlu.ts'), 'utf8'));
+    put('bob', null); // handed in nothing: the starter is filled in
+    put('carol', 'export function step(z: number): number {\n  return z >= 0 ? 1 : 0\n'); // unterminated
+    put('dave', null);
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'dave', 'exercises', 'tlu.ts')); // not a regular file: ignored
+    const out = path.join(tmp, 'out-class');
+    const r = await gradeSubmissions(dir, { outDir: out, exercises: ['tlu'], jobs: 2 });
+    expect(r.students).toBe(4);
+    const rows = fs.readFileSync(r.gradebook, 'utf8').trim().split('\n');
+    expect(rows).toEqual(['student,score,max_score,tlu', `alice,${max('tlu')},${max('tlu')},${max('tlu')}`, `bob,0,${max('tlu')},0`, `carol,0,${max('tlu')},0`, `dave,0,${max('tlu')},0`]);
+    for (const s of ['alice', 'bob', 'carol', 'dave']) expect(fs.existsSync(path.join(out, s, 'results.json'))).toBe(true);
+    expect(fs.readFileSync(path.join(out, 'carol', 'report.txt'), 'utf8')).toMatch(/exercises\/tlu\.ts:\d+:\d+ - '}' expected/);
+    expect(fs.readFileSync(path.join(out, 'dave', 'report.txt'), 'utf8')).toMatch(/tlu\.ts is not a regular file: ignored/);
+  }, 150000);
+});

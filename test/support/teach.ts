@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { GradeMismatch } from './compare';
+
+/**
+ * Small helpers for graded tests whose answers are not numbers (booleans, labels, shapes):
+ * they fail with a message that shows what was expected, what came, and a hint.
+ */
+
+/** A compact, readable rendering of a value for a failure message (numbers rounded to 6 significant digits). */
+export function show(value: unknown, maxLength = 300): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === 'number') {
+        if (Number.isNaN(v)) return 'NaN';
+        if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+        return Number(v.toPrecision(6));
+      }
+      return v === undefined ? 'undefined' : v;
+    }) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  text = text.replace(/"(NaN|∞|−∞|undefined)"/g, '$1');
+  return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+}
+
+/** Fails the test with a teaching message. */
+export function fail(what: string, expected: string, received: unknown, hint?: string): never {
+  const lines = [what, `  expected: ${expected}`, `  received: ${show(received)}`];
+  if (hint) lines.push(`  hint: ${hint}`);
+  throw new GradeMismatch(lines.join('\n'));
+}
+
+/** Fails unless received deep-equals expected (compared as JSON). */
+export function expectSame(received: unknown, expected: unknown, what: string, hint?: string): void {
+  if (JSON.stringify(received) !== JSON.stringify(expected)) fail(what, show(expected), received, hint);
+}
+
+/** Fails unless received is an array of `rows` arrays of `cols` numbers (or a vector of `rows` numbers when cols is undefined). */
+export function expectShape(received: unknown, rows: number, cols: number | undefined, what: string): void {
+  const expected = cols === undefined ? `an array of ${rows} numbers` : `${rows} rows of ${cols} numbers each (a plain number[][])`;
+  if (!Array.isArray(received) || received.length !== rows) fail(`${what}: wrong shape`, expected, received);
+  if (cols === undefined) {
+    if (!received.every((v) => typeof v === 'number')) fail(`${what}: entries must be numbers`, expected, received);
+    return;
+  }
+  for (const row of received) {
+    if (!Array.isArray(row) || row.length !== cols || !row.every((v) => typeof v === 'number')) {
+      fail(`${what}: wrong shape`, expected, received);
+    }
+  }
+}
+
+/** Fails unless value is a plain object; returns it typed as a record. */
+export function expectObject(received: unknown, keys: string[], what: string): Record<string, unknown> {
+  if (typeof received !== 'object' || received === null || Array.isArray(received)) {
+    fail(`${what}: expected an object`, `{ ${keys.join(', ')} }`, received);
+  }
+  const record = received as Record<string, unknown>;
+  const missing = keys.filter((k) => !(k in record));
+  if (missing.length) fail(`${what}: the object lacks ${missing.join(', ')}`, `{ ${keys.join(', ')} }`, received);
+  return record;
+}
+
+/**
+ * Runs a fast-check property with a fixed seed and, on failure, rethrows the ORIGINAL error
+ * (a teaching GradeMismatch, or the sandbox's StudentCodeError) with the seed and the
+ * counterexample appended, so that the student reads the real reason, not fast-check's summary.
+ * No shrinking: each try crosses a process boundary, and the first counterexample is already small.
+ */
+export async function property<T>(arb: fc.Arbitrary<T>, check: (value: T) => Promise<void>, options: { seed: number; numRuns: number }): Promise<void> {
+  const details = await fc.check(fc.asyncProperty(arb, check), { seed: options.seed, numRuns: options.numRuns, endOnFailure: true });
+  if (!details.failed) return;
+  const error = details.errorInstance;
+  const where = `(property test with seed ${options.seed}, failing case ${show(details.counterexample?.[0], 500)})`;
+  if (error instanceof Error) {
+    error.message = `${error.message}\n${where}`;
+    throw error;
+  }
+  throw new GradeMismatch(`${String(error)}\n${where}`);
+}
