@@ -1,5 +1,6 @@
 // npm run grade [-- --solutions | --submission DIR | --submissions DIR --jobs N] [--exercise a,b] [--out DIR] [--no-hidden] [--timeout S]
 import { gradeSubmission, gradeSubmissions, projectRoot } from '../src/grader/supervise';
+import * as fs from 'fs';
 import * as path from 'path';
 
 function parse(argv: string[]): Record<string, string | true> {
@@ -50,6 +51,9 @@ async function main(): Promise<number> {
     });
     console.log(`graded ${r.students} submissions in ${((Date.now() - started) / 1000).toFixed(1)} s → ${r.gradebook}`);
     return 0;
+  }
+  if (o.solutions && !fs.existsSync(path.join(root, 'solutions'))) {
+    throw new Error('--solutions: there is no solutions/ folder here (the student copy has none); grade your exercises/ with `npm run grade`');
   }
   const submission = o.solutions ? path.join(root, 'solutions') : str('submission') ? path.resolve(str('submission') as string) : path.join(root, 'exercises');
   const r = await gradeSubmission({ ...common, submission, student: o.solutions ? 'solutions' : undefined });

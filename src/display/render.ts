@@ -8,6 +8,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { AnnlabError, InputError, describeValue } from '../errors';
+import { dejaVuTextWidth } from './textWidth';
 
 /** A vega-lite spec did not compile or render. */
 export class RenderError extends AnnlabError {}
@@ -48,6 +49,9 @@ function load(): { vega: VegaModule; vl: VegaLiteModule } {
   if (!modules) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     modules = { vega: require('vega') as VegaModule, vl: require('vega-lite') as VegaLiteModule };
+    // Lay text out with the widths of the font the PNG is drawn in, not vega's 0.8 em guess.
+    const width = dejaVuTextWidth();
+    if (width) (modules.vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = width;
   }
   return modules;
 }
@@ -144,14 +148,34 @@ function svgSize(svg: string): { width: number; height: number } {
   return m ? { width: Number(m[1]), height: Number(m[2]) } : { width: 0, height: 0 };
 }
 
-/** Converts an SVG string to PNG bytes at `scale` pixels per CSS pixel. */
+/**
+ * The sans font the PNG is drawn in: it has every glyph the course writes (x₁, w₂, η, ŷ, f′,
+ * ✓, ✕), and Debian's fonts-dejavu-core installs it (so does `.ci/run`).
+ */
+export const PNG_FONT = 'DejaVu Sans';
+
+/**
+ * Puts {@link PNG_FONT} first in every sans-serif font list of an SVG. resvg takes the first
+ * installed family of a list and, for a glyph that family lacks (Liberation Sans has no ₁),
+ * an arbitrary other font, often a serif one: text came out in two typefaces.
+ */
+export function withPngFont(svg: string): string {
+  return svg.replace(/font-family="([^"]*)"/g, (whole, list: string) => {
+    const families = list.split(',').map((f) => f.trim().replace(/^['"]|['"]$/g, ''));
+    const sans = families.some((f) => /^(sans-serif|arial|helvetica|liberation sans|dejavu sans)$/i.test(f));
+    if (!sans || families[0] === PNG_FONT) return whole;
+    return `font-family="${[PNG_FONT, ...families.filter((f) => f !== PNG_FONT)].join(', ')}"`;
+  });
+}
+
+/** Converts an SVG string to PNG bytes at `scale` pixels per CSS pixel, text in {@link PNG_FONT}. */
 export function svgToPng(svg: string, scale = 2): RenderedPng {
   if (!resvgModule) resvgModule = require('@resvg/resvg-js') as ResvgModule;
   const { width, height } = svgSize(svg);
-  const resvg = new resvgModule.Resvg(svg, {
+  const resvg = new resvgModule.Resvg(withPngFont(svg), {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    font: { loadSystemFonts: true, defaultFontFamily: PNG_FONT, sansSerifFamily: PNG_FONT },
   });
   const png = resvg.render().asPng();
   return { png, width, height, scale };

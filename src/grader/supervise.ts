@@ -128,6 +128,9 @@ function runJest(root: string, files: string[], env: NodeJS.ProcessEnv, privateD
     path.join(root, 'jest.config.js'),
     '--rootDir',
     root,
+    // test/ whole: a student copy's jest.config.js leaves test/graded/ out of `npm test`.
+    '--roots',
+    path.join(root, 'test'),
     '--json',
     '--outputFile',
     outFile,

@@ -103,12 +103,22 @@ export function loadWasmKernels(precision: WasmPrecision = 'float64'): MatrixKer
   /** Copies rows × cols from src (row-major) into the heap at `at` with row stride `stride` ≥ cols, zero-padding. */
   function packRows(h: Float64Array | Float32Array, src: Float64Array, rows: number, cols: number, at: number, stride: number, padRows: number): void {
     if (stride === cols) {
-      h.set(src.subarray(0, rows * cols), at);
+      // A whole buffer goes in with one copy and no view object (most calls: weights, full batches).
+      h.set(src.length === rows * cols ? src : src.subarray(0, rows * cols), at);
       if (padRows > rows) h.fill(0, at + rows * cols, at + padRows * cols);
       return;
     }
     h.fill(0, at, at + padRows * stride);
-    for (let r = 0; r < rows; r++) h.set(src.subarray(r * cols, (r + 1) * cols), at + r * stride);
+    if (cols < 64) {
+      // Narrow rows (an output layer of 10 units): a plain loop beats a view and a copy per row.
+      for (let r = 0; r < rows; r++) {
+        const s = r * cols;
+        const d = at + r * stride;
+        for (let j = 0; j < cols; j++) h[d + j] = src[s + j];
+      }
+    } else {
+      for (let r = 0; r < rows; r++) h.set(src.subarray(r * cols, (r + 1) * cols), at + r * stride);
+    }
   }
 
   /**
@@ -138,7 +148,7 @@ export function loadWasmKernels(precision: WasmPrecision = 'float64'): MatrixKer
       acs = 1;
     }
     if (bTransposed) {
-      h.set(b.subarray(0, n * k), tAt);
+      h.set(b.length === n * k ? b : b.subarray(0, n * k), tAt);
       if (nP !== n) h.fill(0, bAt, bAt + k * nP);
       transpose(n, k, tAt * size, bAt * size, nP);
     } else {
@@ -147,7 +157,13 @@ export function loadWasmKernels(precision: WasmPrecision = 'float64'): MatrixKer
     if (accumulate) packRows(h, c, m, n, cAt, nP, m);
     gemm(mP, nP, k, aAt * size, ars, acs, bAt * size, cAt * size, accumulate ? 1 : 0);
     if (nP === n) c.set(h.subarray(cAt, cAt + m * n));
-    else for (let r = 0; r < m; r++) c.set(h.subarray(cAt + r * nP, cAt + r * nP + n), r * n);
+    else if (n < 64) {
+      for (let r = 0; r < m; r++) {
+        const s = cAt + r * nP;
+        const d = r * n;
+        for (let j = 0; j < n; j++) c[d + j] = h[s + j];
+      }
+    } else for (let r = 0; r < m; r++) c.set(h.subarray(cAt + r * nP, cAt + r * nP + n), r * n);
   }
 
   const small = (m: number, n: number, k: number): boolean => m * n * k < WASM_MIN_WORK || m === 0 || n === 0;

@@ -24,7 +24,7 @@ export const PALETTE: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#D5
 export const POSITIVE_COLOR = '#0072B2';
 export const NEGATIVE_COLOR = '#D55E00';
 
-/** Fonts tried in order; the PNG renderer picks the first one installed. */
+/** Fonts a browser tries in order. (The PNG renderer puts DejaVu Sans first: it has x₁, η, ŷ, ✓; see display/render.) */
 export const FONT = 'Arial, Liberation Sans, DejaVu Sans, Helvetica, sans-serif';
 
 /** Options that every builder accepts. */
@@ -59,13 +59,63 @@ export function topLevel(
   description: string,
   subtitle?: string,
 ): PlotSpec {
+  // The body's own `title` (a single panel's) must not replace the plot's title: drop it.
+  const { title: _panelTitle, ...rest } = body;
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: subtitle ? { text: title, subtitle } : title,
     description,
-    ...body,
+    ...rest,
     config: baseConfig(),
   } as unknown as PlotSpec;
+}
+
+/** Labelled 2-D data (a `Dataset` fits). */
+export interface LabelledData {
+  X: MatrixLike;
+  y: VectorLike | MatrixLike;
+  featureNames?: ReadonlyArray<string>;
+  classNames?: ReadonlyArray<string>;
+}
+
+/** Samples of a plane plot: rows of two features, their labels, and the two axis names. */
+export interface PlaneData {
+  X: number[][];
+  y: number[];
+  names: [string, string];
+}
+
+/**
+ * Reads labelled data for a plot in the plane (decision boundary, perceptron line):
+ * one label per row, exactly two features. Axis names: `featureNames`, else the data's,
+ * else x₁ and x₂, written as the course writes them (x1 → x₁).
+ */
+export function planeData(what: string, data: LabelledData, featureNames?: ReadonlyArray<string>, hint = ''): PlaneData {
+  if (!data || typeof data !== 'object') throw new InputError(`${what}: expected data { X, y } with 2 features, got ${describeValue(data)}`);
+  const X = toRows(data.X, `${what}: X`);
+  const y = toLabels(data.y, `${what}: y`);
+  checkSameLength(what, X, y);
+  if (X[0].length !== 2) throw new InputError(`${what}: expected 2 input features (a plane), got ${X[0].length}${hint}`);
+  const given = featureNames ?? data.featureNames ?? ['x1', 'x2'];
+  return { X, y, names: [symbolName(given[0] ?? 'x1'), symbolName(given[1] ?? 'x2')] };
+}
+
+/** A variable name as the course writes it: a letter and digits get subscripts (x1 → x₁, w12 → w₁₂); other names stay. */
+export function symbolName(name: string): string {
+  const m = /^([A-Za-z])(\d+)$/.exec(name);
+  return m ? m[1] + subscript(Number(m[2])) : name;
+}
+
+/**
+ * Axis properties for counts (epochs, errors): whole numbers only. vega's tickMinStep alone
+ * still gives 0.5 steps on short ranges (0..2), so a short range lists its ticks.
+ */
+export function integerAxis(lo: number, hi: number): Record<string, unknown> {
+  const first = Math.ceil(lo);
+  const last = Math.floor(hi);
+  const axis: Record<string, unknown> = { format: 'd', tickMinStep: 1 };
+  if (last - first <= 10) axis.values = Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k);
+  return axis;
 }
 
 /** Converts a Matrix or number[][] to plain rows (copying). */

@@ -4,7 +4,7 @@
  * losses never set the y scale (the scale is taken from the runs that did not diverge).
  */
 import { InputError, describeValue } from '../errors';
-import { PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, topLevel } from './common';
+import { PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, integerAxis, topLevel } from './common';
 
 /** The parts of a training history this plot reads (an engine `History` fits). */
 export interface LossHistoryLike {
@@ -155,7 +155,7 @@ export function learningRateConvergencePlot(
   }
 
   const color = { field: 'run', type: 'nominal', title: 'learning rate η', sort: runs.map((r) => r.label) };
-  const x = { field: 'epoch', type: 'quantitative', title: 'epoch', scale: { domain: [1, maxEpoch], nice: false } };
+  const x = { field: 'epoch', type: 'quantitative', title: 'epoch', scale: { domain: [1, maxEpoch], nice: false }, axis: integerAxis(1, maxEpoch) };
   const y = {
     field: 'loss',
     type: 'quantitative',

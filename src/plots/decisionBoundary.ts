@@ -2,33 +2,12 @@
  * Decision boundary: the model's output over a grid around 2-D data (a heatmap), with the
  * data on top: colour = class, shape = training or test set.
  */
-import { InputError, checkInteger } from '../errors';
-import { MatrixLike, VectorLike } from '../matrix';
-import {
-  NEGATIVE_COLOR,
-  PALETTE,
-  POSITIVE_COLOR,
-  PlotOptions,
-  PlotSpec,
-  checkSameLength,
-  checkSize,
-  formatNumber,
-  paddedExtent,
-  subscript,
-  toLabels,
-  toRows,
-  topLevel,
-} from './common';
+import { checkInteger } from '../errors';
+import { LabelledData, NEGATIVE_COLOR, PALETTE, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, planeData, toLabels, toRows, topLevel } from './common';
 import { OutputKind, Predictor, classesOf, evaluate } from './predictor';
 import { contourSegments } from './contour';
 
-/** Labelled 2-D data (a `Dataset` fits). */
-export interface LabelledData {
-  X: MatrixLike;
-  y: VectorLike | MatrixLike;
-  featureNames?: ReadonlyArray<string>;
-  classNames?: ReadonlyArray<string>;
-}
+export type { LabelledData } from './common';
 
 /** Options of {@link decisionBoundaryPlot}. */
 export interface DecisionBoundaryOptions extends PlotOptions {
@@ -72,21 +51,13 @@ interface PointRow {
  */
 export function decisionBoundaryPlot(model: Predictor, data: LabelledData, options: DecisionBoundaryOptions = {}): PlotSpec {
   const what = 'decisionBoundaryPlot';
-  const X = toRows(data.X, `${what}: X`);
-  const y = toLabels(data.y, `${what}: y`);
-  checkSameLength(what, X, y);
-  if (X[0].length !== 2) {
-    throw new InputError(
-      `${what}: expected 2 input features (a plane), got ${X[0].length}; plot two features, or pass options.transform to build the model's features from 2`,
-    );
-  }
+  const { X, y, names } = planeData(what, data, options.featureNames, "; plot two features, or pass options.transform to build the model's features from 2");
   const test = options.test ? { X: toRows(options.test.X, `${what}: test.X`), y: toLabels(options.test.y, `${what}: test.y`) } : undefined;
   if (test) checkSameLength(`${what}: test`, test.X, test.y);
   const resolution = checkInteger(`${what}: resolution`, options.resolution ?? 60, 2);
   const margin = options.margin ?? 0.1;
   const width = checkSize(`${what}: width`, options.width, 340);
   const height = checkSize(`${what}: height`, options.height, 340);
-  const names = options.featureNames ?? data.featureNames ?? ['x' + subscript(1), 'x' + subscript(2)];
   const all = test ? X.concat(test.X) : X;
   const [x1lo, x1hi] = paddedExtent(all.map((r) => r[0]), margin);
   const [x2lo, x2hi] = paddedExtent(all.map((r) => r[1]), margin);
@@ -121,7 +92,8 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
   let heatOpacity: unknown = { value: 1 };
   let legendWhat: string;
   if (ev.kind === 'probability' && !multi) {
-    legendWhat = `P(${className(1)})`;
+    // A bare number reads as a probability of a number: P(y = 1) says what it is.
+    legendWhat = /^\d+$/.test(className(1)) ? `P(y = ${className(1)})` : `P(${className(1)})`;
     heatColor = { field: 'value', type: 'quantitative', title: legendWhat, scale: { scheme: LIGHT_BLUE_ORANGE, reverse: true, domain: [0, 1] } };
   } else if (ev.kind === 'net' || ev.kind === 'value') {
     const top = Math.max(1e-9, ...cells.map((c) => Math.abs(c.value)).filter(Number.isFinite));
@@ -180,7 +152,8 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
       x: { field: 'x1', type: 'quantitative' },
       y: { field: 'x2', type: 'quantitative' },
       fill: { field: 'label', type: 'nominal', title: 'true class', scale: { domain: classDomain, range: classColors } },
-      shape: { field: 'set', type: 'nominal', title: 'data', scale: { domain: ['training', 'test'], range: ['circle', 'triangle-up'] } },
+      // Only the sets that were given: no "test" entry in the legend without test data.
+      shape: { field: 'set', type: 'nominal', title: 'data', scale: { domain: test ? ['training', 'test'] : ['training'], range: test ? ['circle', 'triangle-up'] : ['circle'] } },
       tooltip: [{ field: 'x1', title: names[0], format: '.3g' }, { field: 'x2', title: names[1], format: '.3g' }, { field: 'label', title: 'class' }, { field: 'set' }],
     },
   };

@@ -3,7 +3,7 @@
  * history has it (a classifier's).
  */
 import { InputError, describeValue } from '../errors';
-import { PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, topLevel } from './common';
+import { PALETTE, PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, integerAxis, topLevel } from './common';
 
 /** The parts of a training history this plot reads (an engine `History` fits). */
 export interface HistoryLike {
@@ -21,7 +21,6 @@ export interface TrainingHistoryOptions extends PlotOptions {
   logY?: boolean;
 }
 
-const SPLITS = ['training', 'validation'];
 
 /** Training and validation loss (and accuracy) per epoch, e.g. `trainingHistoryPlot(model.fit(X, y, {...}))`. */
 export function trainingHistoryPlot(history: HistoryLike, options: TrainingHistoryOptions = {}): PlotSpec {
@@ -38,13 +37,20 @@ export function trainingHistoryPlot(history: HistoryLike, options: TrainingHisto
   const hasAccuracy = (history.accuracy?.length ?? 0) > 0 || (history.valAccuracy?.length ?? 0) > 0;
   const accRows = hasAccuracy ? rows(history.accuracy, 'training').concat(rows(history.valAccuracy, 'validation')) : [];
   const epochs = Math.max(1, history.loss.length, history.valLoss?.length ?? 0);
-  const color = { field: 'split', type: 'nominal', title: 'data', scale: { domain: SPLITS } };
-  const dash = { field: 'split', type: 'nominal', title: 'data', scale: { domain: SPLITS, range: [[1, 0], [6, 3]] } };
-  const x = { field: 'epoch', type: 'quantitative', title: 'epoch', scale: { domain: [1, Math.max(2, epochs)], nice: false }, axis: { tickMinStep: 1 } };
-  const panel = (values: unknown[], title: string, yTitle: string, scale: Record<string, unknown>) => ({
+  // The legend lists only the splits that have data: no "validation" entry without validation data.
+  const present = new Set(lossRows.concat(accRows).map((r) => r.split));
+  const splits = ['training', 'validation'].filter((s) => present.has(s));
+  if (splits.length === 0) splits.push('training');
+  const dashes = splits.map((s) => (s === 'training' ? [1, 0] : [6, 3]));
+  const colors = splits.map((s) => (s === 'training' ? PALETTE[0] : PALETTE[1]));
+  const color = { field: 'split', type: 'nominal', title: 'data', scale: { domain: splits, range: colors } };
+  const dash = { field: 'split', type: 'nominal', title: 'data', scale: { domain: splits, range: dashes } };
+  const xMax = Math.max(2, epochs);
+  const x = { field: 'epoch', type: 'quantitative', title: 'epoch', scale: { domain: [1, xMax], nice: false }, axis: integerAxis(1, xMax) };
+  const panel = (values: unknown[], title: string | undefined, yTitle: string, scale: Record<string, unknown>) => ({
     width,
     height,
-    title: { text: title, fontSize: 12 },
+    ...(title ? { title: { text: title, fontSize: 12 } } : {}),
     data: { values },
     mark: { type: 'line', strokeWidth: 2, clip: true },
     encoding: {
@@ -55,7 +61,8 @@ export function trainingHistoryPlot(history: HistoryLike, options: TrainingHisto
       tooltip: [{ field: 'split', title: 'data' }, { field: 'epoch' }, { field: 'value', format: '.4g' }],
     },
   });
-  const lossPanel = panel(lossRows, 'loss', logY ? 'loss (log scale)' : 'loss', logY ? { type: 'log' } : { zero: true });
+  // One panel: its y axis already says "loss", and the plot's title stays on top.
+  const lossPanel = panel(lossRows, hasAccuracy ? 'loss' : undefined, logY ? 'loss (log scale)' : 'loss', logY ? { type: 'log' } : { zero: true });
   const last = (v?: ReadonlyArray<number>) => (v && v.length > 0 ? formatNumber(v[v.length - 1]) : undefined);
   const parts = [`final training loss ${last(history.loss) ?? 'none'}`];
   if (history.valLoss?.length) parts.push(`validation loss ${last(history.valLoss)}`);

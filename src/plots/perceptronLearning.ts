@@ -4,21 +4,7 @@
  * misclassified samples per epoch.
  */
 import { InputError, describeValue } from '../errors';
-import {
-  NEGATIVE_COLOR,
-  POSITIVE_COLOR,
-  PlotOptions,
-  PlotSpec,
-  checkSameLength,
-  checkSize,
-  formatNumber,
-  paddedExtent,
-  subscript,
-  toLabels,
-  toRows,
-  topLevel,
-} from './common';
-import type { LabelledData } from './decisionBoundary';
+import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, formatNumber, integerAxis, paddedExtent, planeData, topLevel } from './common';
 
 /** One step of a perceptron trace (an engine `PerceptronStep` fits). */
 export interface PerceptronStepLike {
@@ -113,14 +99,10 @@ export function perceptronLearningPlot(result: PerceptronResultLike, data: Label
   if (!result || !Array.isArray(result.trace) || !Array.isArray(result.errors)) {
     throw new InputError(`${what}: expected a perceptron result with trace and errors (from Perceptron.fit), got ${describeValue(result)}`);
   }
-  const X = toRows(data.X, `${what}: X`);
-  const y = toLabels(data.y, `${what}: y`);
-  checkSameLength(what, X, y);
-  if (X[0].length !== 2) throw new InputError(`${what}: expected 2 input features to draw a line in the plane, got ${X[0].length}`);
+  const { X, y, names } = planeData(what, data, options.featureNames, ' to draw a line in the plane');
   const out = options.output ?? 0;
   const width = checkSize(`${what}: width`, options.width, 320);
   const height = checkSize(`${what}: height`, options.height, 320);
-  const names = options.featureNames ?? data.featureNames ?? ['x' + subscript(1), 'x' + subscript(2)];
   const [lo1, hi1] = paddedExtent(X.map((r) => r[0]), options.margin ?? 0.15);
   const [lo2, hi2] = paddedExtent(X.map((r) => r[1]), options.margin ?? 0.15);
 
@@ -254,8 +236,8 @@ export function perceptronLearningPlot(result: PerceptronResultLike, data: Label
       {
         mark: { type: 'line', point: true, color: POSITIVE_COLOR },
         encoding: {
-          x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1, format: 'd' } },
-          y: { field: 'errors', type: 'quantitative', title: 'errors (misclassified samples)', axis: { tickMinStep: 1, format: 'd' } },
+          x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: integerAxis(1, Math.max(1, errors.length)) },
+          y: { field: 'errors', type: 'quantitative', title: 'errors (misclassified samples)', axis: integerAxis(0, Math.max(1, ...result.errors)) },
           tooltip: [{ field: 'epoch' }, { field: 'errors' }],
         },
       },

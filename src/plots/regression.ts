@@ -4,7 +4,7 @@
  */
 import { InputError, describeValue } from '../errors';
 import { MatrixLike, VectorLike } from '../matrix';
-import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, toRows, topLevel } from './common';
+import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, symbolName, toRows, topLevel } from './common';
 import { Predictor, evaluate } from './predictor';
 
 /** Inputs and targets of a regression (a `Dataset` fits). */
@@ -59,7 +59,7 @@ export function regressionPlot(model: Predictor | ReadonlyArray<number>, data: R
   }
   const width = checkSize(`${what}: width`, options.width, 260);
   const height = checkSize(`${what}: height`, options.height, 240);
-  const xName = data.featureNames?.[0] ?? 'x';
+  const xName = symbolName(data.featureNames?.[0] ?? 'x');
   const yName = data.targetName ?? 'y';
   const points = X.map((r, i) => ({ x: r[0], target: y[i], predicted: predictions[i], residual: y[i] - predictions[i] }));
   const panels: Record<string, unknown>[] = [];

@@ -4,7 +4,7 @@
  */
 import { InputError, describeValue } from '../errors';
 import { MatrixLike, VectorLike } from '../matrix';
-import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, subscript, toLabels, toRows, topLevel } from './common';
+import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, symbolName, toLabels, toRows, topLevel } from './common';
 import { Predictor, classesOf, evaluate } from './predictor';
 
 /** A gate's truth table (what `truthTable('and')` returns fits). */
@@ -31,7 +31,7 @@ export function truthTablePlot(table: TruthTableLike, options: TruthTablePlotOpt
   const X = toRows(table.X, `${what}: X`);
   const y = toLabels(table.y, `${what}: y`);
   checkSameLength(what, X, y);
-  const inputNames = table.featureNames?.slice(0, X[0].length) ?? X[0].map((_, j) => `x${subscript(j + 1)}`);
+  const inputNames = (table.featureNames?.slice(0, X[0].length) ?? X[0].map((_, j) => `x${j + 1}`)).map(symbolName);
   const target = table.targetName ?? 'y';
   let output: number[] | undefined;
   if (options.output !== undefined) {

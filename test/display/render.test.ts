@@ -1,4 +1,6 @@
 import { RenderError, compileSpec, renderPng, renderSvg, renderSvgAsync } from '../../src/display';
+import { PNG_FONT, svgToPng, withPngFont } from '../../src/display/render';
+import { existsSync } from 'fs';
 import { activationPlot, perceptronLearningPlot, type PlotSpec } from '../../src/plots';
 import { Perceptron, activations, truthTable } from '../../src';
 import { PNG_SIGNATURE } from '../plots/render-check';
@@ -37,6 +39,30 @@ describe('rendering in Node', () => {
     expect(pixelWidth).toBe(Math.round(2 * r.width));
     expect(r.scale).toBe(2);
     expect(r.width).toBeGreaterThan(200);
+  });
+
+  it('draws text with subscripts and Greek letters (x₁, w₂, η, ŷ) in one sans font, DejaVu Sans', () => {
+    // Oracle: the same text drawn by resvg with DejaVu Sans as the only font it knows.
+    const file = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+    expect(existsSync(file)).toBe(true); // Debian's fonts-dejavu-core (.ci/run installs it)
+    const text = (family: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="220" height="40"><text x="5" y="28" font-family="${family}" font-size="20px">x₁ + w₂ · η ≠ ŷ ✓</text></svg>`;
+    const vegaFamily = 'Arial, Liberation Sans, DejaVu Sans, Helvetica, sans-serif';
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+    const oracle = new Resvg(text(PNG_FONT), {
+      background: 'white',
+      font: { loadSystemFonts: false, fontFiles: [file], defaultFontFamily: PNG_FONT },
+    }).render();
+    const ours = svgToPng(text(vegaFamily), 1).png;
+    expect(ours.equals(oracle.asPng())).toBe(true);
+  });
+
+  it('puts DejaVu Sans first only in sans-serif font lists of the SVG', () => {
+    expect(withPngFont('<text font-family="Arial, Helvetica, sans-serif">')).toBe('<text font-family="DejaVu Sans, Arial, Helvetica, sans-serif">');
+    expect(withPngFont('<text font-family="sans-serif">')).toBe('<text font-family="DejaVu Sans, sans-serif">');
+    expect(withPngFont('<text font-family="monospace">')).toBe('<text font-family="monospace">');
+    expect(withPngFont('<text font-family="Georgia, serif">')).toBe('<text font-family="Georgia, serif">');
   });
 
   it('collects vega-lite warnings instead of printing them', () => {

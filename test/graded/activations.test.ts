@@ -3,12 +3,12 @@
  * Values are checked against the formulas; derivatives against numerical derivatives of the
  * trusted functions (never against the student's own function).
  */
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { act, numericalDerivative, softmaxOracle } from '../support/oracles';
-import { show } from '../support/teach';
+import { expectArgsUnchanged, expectShape, show } from '../support/teach';
 
-const ex = exercise('activations');
+const ex = startedExercise('activations');
 
 /** Points away from the kink at 0, where every derivative is defined. */
 const GRID = [-4, -1.5, -0.3, 0.2, 1, 3.5];
@@ -80,6 +80,14 @@ describe('exercise 3: activation functions', () => {
         atol: 1e-12, rtol: 1e-9, what: `softmax(${show(z)})`, hint: 'softmax(z)_k = e^(z_k) / Σ_j e^(z_j).',
       });
     }
+  });
+
+  it('[activations.softmax.inputs-unchanged] softmax returns a new array and leaves z as it was', async () => {
+    const z = [3, -1, 0.5, 2];
+    const got = await ex.callWith({ returnArgs: true }, 'softmax', z);
+    expectShape(got.result, z.length, undefined, `softmax(${show(z)})`);
+    expectArgsUnchanged('softmax', ['z'], [z], got.args,
+      'subtract the maximum into a new array (z.map((v) => v − max)), not into z: the caller still needs the logits.');
   });
 
   it('[activations.softmax.stable] softmax of large logits stays finite (subtract the maximum first)', async () => {

@@ -2,12 +2,12 @@
  * Exercise 6 — backpropagation (public tests).
  * Every gradient is compared with central differences of the trusted loss, computed here.
  */
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { OracleNet, mulberry32, netNumericalGradients, oneHot, randomMatrix, randomNet } from '../support/oracles';
 import { expectObject } from '../support/teach';
 
-const ex = exercise('backprop');
+const ex = startedExercise('backprop');
 
 const XOR_X = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const XOR_Y = [[0], [1], [1], [0]];

@@ -1,12 +1,12 @@
 /**
  * Exercise 4 — the forward pass (public tests).
  */
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { denseOracle, mulberry32, randomMatrix, randomVector } from '../support/oracles';
 import { expectShape } from '../support/teach';
 
-const ex = exercise('forward');
+const ex = startedExercise('forward');
 
 const SHAPE_HINT = 'X is [samples × inputs] and W is [inputs × units]: H = φ(XW + b) has one row per sample and one column per unit.';
 const BIAS_HINT = 'add b_j to every row\'s column j before the activation (do not forget the bias).';

@@ -2,12 +2,12 @@
  * Exercise 8 — the learning rate (public tests).
  * The student's rates are run HERE, by the trusted trainer, and judged by the verdict rules.
  */
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectSame, expectObject, fail, show } from '../support/teach';
 import { linearRegressionLosses, verdictOracle } from '../support/oracles';
 import { LrProblem, lrProblem } from '../support/lr-problems';
 
-const ex = exercise('learning-rate');
+const ex = startedExercise('learning-rate');
 
 const problem = lrProblem(1, [1, 3], 100);
 let choice: Promise<Record<string, unknown>> | undefined;

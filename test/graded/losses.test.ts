@@ -2,11 +2,11 @@
  * Exercise 5 — losses and their gradients (public tests).
  * Gradients are compared with numerical gradients of the trusted losses.
  */
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { lossOracle, numericalGradient, softmaxOracle } from '../support/oracles';
 
-const ex = exercise('losses');
+const ex = startedExercise('losses');
 
 const yTrue = [[1.5, -0.5], [0, 2], [3, 1]];
 const yPred = [[1, 0.5], [0.25, 2.5], [0.5, 1.2]]; // errors −0.5, 1, 0.25, 0.5, −2.5, 0.2: inside and outside δ = 1

@@ -3,12 +3,12 @@
  * All numbers are small integers or halves, so that the rule's arithmetic is exact and a
  * prediction never depends on rounding.
  */
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { GATES, GATE_INPUTS, clone, perceptronEpochOracle, perceptronOutput, perceptronRule, trainPerceptronOracle } from '../support/oracles';
-import { expectObject, expectSame, fail, show } from '../support/teach';
+import { expectArgsUnchanged, expectObject, expectSame, fail, show } from '../support/teach';
 
-const ex = exercise('perceptron');
+const ex = startedExercise('perceptron');
 
 const SIGN_HINT = 'the rule adds η(y − ŷ)x: target minus prediction. If your weights moved the wrong way, you wrote (ŷ − y).';
 const BIAS_HINT = 'the bias is a weight whose input is always 1: b_j ← b_j + η(y_j − ŷ_j).';
@@ -76,6 +76,18 @@ describe('exercise 2: the perceptron rule', () => {
     const want = perceptronRule(w, b, x, y, 0.5);
     expectClose(got.w, want.w, { atol: 1e-12, what: 'perceptronUpdate: w, shape [inputs × outputs]', hint: `${SIGN_HINT} w[i][j] uses x_i and the error of output j.` });
     expectClose(got.b, want.b, { atol: 1e-12, what: 'perceptronUpdate: b', hint: BIAS_HINT });
+  });
+
+  it('[perceptron.update.inputs-unchanged] perceptronUpdate returns new arrays and leaves w, b, x and y as they were', async () => {
+    // ŷ = [step(−1), step(1)] = [0, 1] but y = [1, 0]: both outputs move, so an in-place update shows.
+    const w = [[0.5, 1], [-1, 0]];
+    const b = [-0.5, 0];
+    const x = [1, 1];
+    const y = [1, 0];
+    const got = await ex.callWith({ returnArgs: true }, 'perceptronUpdate', w, b, x, y, 0.5);
+    expectObject(got.result, ['w', 'b'], 'perceptronUpdate(...)');
+    expectArgsUnchanged('perceptronUpdate', ['w', 'b', 'x', 'y', 'eta'], [w, b, x, y, 0.5], got.args,
+      'copy first (w.map((row) => row.slice()), b.slice()) and change the copies; the caller may still need the old weights.');
   });
 
   it('[perceptron.epoch.and] one epoch over AND, in order, from zero weights', async () => {

@@ -2,12 +2,12 @@
  * Exercise 1 — the threshold logic unit (public tests).
  * Student code runs in the sandbox; expected values come from test/support/oracles.ts.
  */
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { GATES, GATE_INPUTS, tlu } from '../support/oracles';
 import { expectObject, fail, show } from '../support/teach';
 
-const ex = exercise('tlu');
+const ex = startedExercise('tlu');
 
 /** Checks hand-chosen weights by running them through the trusted TLU on the whole truth table. */
 async function checkGate(gate: 'and' | 'or' | 'nand'): Promise<void> {

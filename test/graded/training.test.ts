@@ -2,12 +2,12 @@
  * Exercise 7 — training (public tests).
  * The reference trainer here uses numerical gradients, so it shares no code with any solution.
  */
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { OracleNet, clone, mulberry32, netLoss, randomNet, stepOracle, trainOracle, unitsIdentical } from '../support/oracles';
-import { expectObject, expectSame, fail, show } from '../support/teach';
+import { expectArgsUnchanged, expectObject, expectSame, fail, show } from '../support/teach';
 
-const ex = exercise('training');
+const ex = startedExercise('training');
 
 const XOR_X = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const XOR_Y = [[0], [1], [1], [0]];
@@ -24,6 +24,15 @@ describe('exercise 7: training', () => {
     const grads = { loss: 0.3, dW1: [[0.1, -0.2, 0], [0.5, 0.25, -1]], db1: [1, 0, -0.5], dW2: [[0.2], [-0.4], [0.8]], db2: [-1] };
     compareNets(await ex.call('gradientStep', net, grads, 0.1), stepOracle(net, grads, 0.1), 'gradientStep(net, grads, 0.1)',
       'gradient DEScent goes downhill: θ ← θ − η·∂L/∂θ (a + here climbs the loss). Update the biases too.', 1e-12);
+  });
+
+  it('[training.step.inputs-unchanged] gradientStep returns a new network and leaves net and grads as they were', async () => {
+    const net = randomNet(mulberry32(11), 2, 3, 1, 'sigmoid');
+    const grads = { loss: 0.5, dW1: [[0.2, -0.1, 0.3], [0, 0.4, -0.2]], db1: [0.1, -0.3, 0.2], dW2: [[0.5], [-0.5], [0.25]], db2: [0.3] };
+    const got = await ex.callWith({ returnArgs: true }, 'gradientStep', net, grads, 0.1);
+    expectObject(got.result, NET_KEYS, 'gradientStep(...)');
+    expectArgsUnchanged('gradientStep', ['net', 'grads', 'eta'], [net, grads, 0.1], got.args,
+      'build new arrays (net.W1.map((row, i) => row.map((w, j) => w − eta·grads.dW1[i][j]))) instead of writing into net.W1.');
   });
 
   it('[training.xor.trajectory] the first epochs of mini-batch descent follow the reference, batch by batch', async () => {

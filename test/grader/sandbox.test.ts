@@ -114,6 +114,19 @@ describe('the sandbox runs student functions in a child process', () => {
     expect(input).toEqual([[1, 2], [3, 4]]);
   });
 
+  it('callWith({ returnArgs: true }) sends back the arguments as the function left them, so a test can see a mutation', async () => {
+    const input = [[1, 2], [3, 4]];
+    const got = await ex.callWith<number[][]>({ returnArgs: true }, 'mutate', input, 'second');
+    expect(got.result[0][0]).toBe(99);
+    expect(got.args).toEqual([[[99, 2], [3, 4], [1]], 'second']);
+    expect(got.args[0]).toBe(got.result); // aliasing survives the clone: it returned its argument
+    expect(input).toEqual([[1, 2], [3, 4]]); // the test's copy is still pristine
+    const clean = await ex.callWith<number>({ returnArgs: true, timeoutMs: 500 }, 'add', 2, 3);
+    expect(clean).toEqual({ result: 5, args: [2, 3] });
+    // the async path and a failure behave as with call()
+    expect((await failure(ex.callWith({ returnArgs: true }, 'notYet'))).kind).toBe('not-implemented');
+  });
+
   it('keeps patches of Math, Object.prototype and expect inside the child', async () => {
     expect(await ex.call('patchGlobals')).toBe(0);
     expect(await ex.call('afterPatch')).toBe(0); // the student's own module sees its patch

@@ -90,6 +90,19 @@ describe('adversarial submissions get exactly the points their correct parts ear
     }
   }, 150000);
 
+  it('a submission that mutates its inputs loses exactly the inputs-unchanged tests, told which argument it changed', async () => {
+    const out = path.join(tmp, 'out-mutate');
+    const r = await gradeSubmission({ submission: submission('mutate', 'mutate'), outDir: out, exercises: ['perceptron'] });
+    const lost = ['perceptron.epoch.inputs-unchanged', 'perceptron.update.inputs-unchanged'];
+    expect(r.score).toBe(max('perceptron') - points('perceptron', ...lost));
+    expect(r.tests.filter((t) => t.status !== 'passed').map((t) => t.id).sort()).toEqual(lost);
+    expect(r.tests.find((t) => t.id === 'perceptron.update.inputs-unchanged')?.output).toMatch(
+      /perceptronUpdate changed its argument w \(first change at w\[0\]\[0\]\)\n\s+expected: w left as it was passed: \[\[0\.5,1\],\[-1,0\]\]\n\s+received: \[\[1,0\.5\],\[-0\.5,-0\.5\]\]\n\s+hint: perceptronUpdate changed its argument w: return new arrays and leave the inputs as they were/,
+    );
+    expect(r.tests.find((t) => t.id === 'perceptron.epoch.inputs-unchanged')?.output).toMatch(/perceptronEpoch changed its argument w \(first change at w\[0\]\[0\]\)/);
+    checkFiles(out, r);
+  }, 150000);
+
   it('a run stopped at its time bound still writes every file: tests that did not finish score 0 "not run"', async () => {
     const out = path.join(tmp, 'out-bound');
     const r = await gradeSubmission({ submission: path.join(ROOT, 'solutions'), outDir: out, exercises: ['tlu'], timeoutMs: 300 });

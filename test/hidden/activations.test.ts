@@ -3,12 +3,12 @@
  * Exercise 3 — hidden tests (lecturer only): random points, extreme inputs, the softmax Jacobian.
  */
 import fc from 'fast-check';
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { act, numericalDerivative, softmaxOracle } from '../support/oracles';
 import { property, show } from '../support/teach';
 
-const ex = exercise('activations');
+const ex = startedExercise('activations');
 
 describe('exercise 3 (hidden): activation functions', () => {
   it('[activations.extremes] sigmoid, tanh and elu stay finite and exact for |z| up to 800', async () => {

@@ -4,12 +4,12 @@
  * checked against numerical gradients computed in the test process.
  */
 import fc from 'fast-check';
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { mulberry32, netNumericalGradients, oneHot, randomMatrix, randomNet } from '../support/oracles';
 import { expectObject, property } from '../support/teach';
 
-const ex = exercise('backprop');
+const ex = startedExercise('backprop');
 
 const HINTS: Record<string, string> = {
   loss: 'the loss at the given parameters: MSE over all n·k entries, or cross-entropy averaged over the n samples.',

@@ -3,12 +3,12 @@
  * Exercise 4 — hidden tests (lecturer only): random shapes, deep networks, large logits.
  */
 import fc from 'fast-check';
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { OracleActivation, denseOracle, mulberry32, randomMatrix, randomVector } from '../support/oracles';
 import { expectShape, property } from '../support/teach';
 
-const ex = exercise('forward');
+const ex = startedExercise('forward');
 const ACTIVATIONS: OracleActivation[] = ['identity', 'sigmoid', 'tanh', 'relu', 'softmax'];
 
 describe('exercise 4 (hidden): the forward pass', () => {

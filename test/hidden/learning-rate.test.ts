@@ -4,12 +4,12 @@
  * answer them all) and generated loss histories, boundaries included.
  */
 import fc from 'fast-check';
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectObject, expectSame, fail, property, show } from '../support/teach';
 import { linearRegressionLosses, verdictOracle } from '../support/oracles';
 import { lrProblem } from '../support/lr-problems';
 
-const ex = exercise('learning-rate');
+const ex = startedExercise('learning-rate');
 
 describe('exercise 8 (hidden): the learning rate', () => {
   it('[learning-rate.choose.other-problems] the three rates work on problems of very different curvature', async () => {

@@ -3,12 +3,12 @@
  * Exercise 5 — hidden tests (lecturer only): random shapes, large logits, a single sample.
  */
 import fc from 'fast-check';
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { property } from '../support/teach';
 import { expectClose } from '../support/compare';
 import { lossOracle, mulberry32, numericalGradient, oneHot, randomMatrix, softmaxOracle } from '../support/oracles';
 
-const ex = exercise('losses');
+const ex = startedExercise('losses');
 
 describe('exercise 5 (hidden): losses', () => {
   it('[losses.regression.random] mse, mae and huber with their gradients on random shapes', async () => {

@@ -3,15 +3,25 @@
  * Exercise 2 — hidden tests (lecturer only): random shapes, real data, several outputs, the budget.
  */
 import fc from 'fast-check';
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { GATES, GATE_INPUTS, perceptronRule, trainPerceptronOracle } from '../support/oracles';
 import { loadTable } from '../support/course-data';
-import { expectObject, expectSame, property, show } from '../support/teach';
+import { expectArgsUnchanged, expectObject, expectSame, property, show } from '../support/teach';
 
-const ex = exercise('perceptron');
+const ex = startedExercise('perceptron');
 
 describe('exercise 2 (hidden): the perceptron rule', () => {
+  it('[perceptron.epoch.inputs-unchanged] perceptronEpoch leaves w, b, X and Y as they were', async () => {
+    const w = [[0], [0]];
+    const b = [0];
+    const Y = GATES.and.map((t) => [t]);
+    const got = await ex.callWith({ returnArgs: true }, 'perceptronEpoch', w, b, GATE_INPUTS, Y, 1);
+    expectObject(got.result, ['w', 'b', 'errors'], 'perceptronEpoch(...)');
+    expectArgsUnchanged('perceptronEpoch', ['w', 'b', 'X', 'Y', 'eta'], [w, b, GATE_INPUTS, Y, 1], got.args,
+      'start the epoch from copies of w and b.');
+  });
+
   it('[perceptron.update.random] the rule on random shapes (1–5 inputs, 1–3 outputs)', async () => {
     // Multiples of 1/4 and η ∈ {0.25, 0.5, 1}: exact arithmetic, so every prediction is well defined.
     const q = fc.integer({ min: -8, max: 8 }).map((k) => k / 4);

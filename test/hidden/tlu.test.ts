@@ -3,12 +3,12 @@
  * Exercise 1 — hidden tests (lecturer only): random inputs and edge cases.
  */
 import fc from 'fast-check';
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { tlu } from '../support/oracles';
 import { property, show } from '../support/teach';
 
-const ex = exercise('tlu');
+const ex = startedExercise('tlu');
 
 describe('exercise 1 (hidden): the threshold logic unit', () => {
   it('[tlu.step.extremes] step handles −0, tiny numbers and ±∞', async () => {

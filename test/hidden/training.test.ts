@@ -2,12 +2,12 @@
 /**
  * Exercise 7 — hidden tests (lecturer only): other shapes, a short last batch, near-symmetric networks.
  */
-import { exercise } from '../support/sandbox';
+import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { OracleNet, clone, mulberry32, randomMatrix, randomNet, stepOracle, trainOracle, unitsIdentical } from '../support/oracles';
-import { expectObject, expectSame } from '../support/teach';
+import { expectArgsUnchanged, expectObject, expectSame } from '../support/teach';
 
-const ex = exercise('training');
+const ex = startedExercise('training');
 
 function compareNets(got: unknown, want: OracleNet, what: string, atol: number, hint?: string): void {
   const net = expectObject(got, ['W1', 'b1', 'W2', 'b2', 'hidden'], what);
@@ -15,6 +15,17 @@ function compareNets(got: unknown, want: OracleNet, what: string, atol: number, 
 }
 
 describe('exercise 7 (hidden): training', () => {
+  it('[training.minibatch.inputs-unchanged] trainMiniBatch leaves the starting network, X and Y as they were', async () => {
+    const net = randomNet(mulberry32(22), 2, 3, 1, 'tanh');
+    const X = [[0, 0], [0, 1], [1, 0], [1, 1]];
+    const Y = [[0], [1], [1], [0]];
+    const options = { eta: 0.3, epochs: 3, batchSize: 2 };
+    const got = await ex.callWith({ returnArgs: true }, 'trainMiniBatch', net, X, Y, options);
+    expectObject(got.result, ['net', 'losses'], 'trainMiniBatch(...)');
+    expectArgsUnchanged('trainMiniBatch', ['net', 'X', 'Y', 'options'], [net, X, Y, options], got.args,
+      'train a copy of the network (or let gradientStep return new ones); the caller keeps the starting network.');
+  });
+
   it('[training.step.random] gradientStep on a 4-5-3 network with random gradients and η = 0.37', async () => {
     const rand = mulberry32(21);
     const net = randomNet(rand, 4, 5, 3, 'relu');

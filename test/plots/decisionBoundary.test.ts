@@ -15,6 +15,7 @@ describe('decisionBoundaryPlot', () => {
     const dots = byMark(spec, 'point');
     expect(values(heat)).toHaveLength(400);
     expect(heat.encoding.color).toMatchObject({ field: 'value', type: 'quantitative', scale: { domain: [0, 1] } });
+    expect(heat.encoding.color.title).toBe('P(y = 1)'); // the playground's classes are named '0' and '1'
     const probs = values(heat).map((c) => c.value);
     expect(Math.min(...probs)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...probs)).toBeLessThanOrEqual(1);
@@ -35,6 +36,16 @@ describe('decisionBoundaryPlot', () => {
     expect(values(dots).filter((p) => p.set === 'test')).toHaveLength(20);
     // A function returning 0/1 is read as classes.
     expect(layers(spec)[0].encoding.color.field).toBe('predicted');
+  });
+
+  it('has no "test" legend entry without test data, and writes the axes as the course does (x₁, x₂)', () => {
+    const spec = decisionBoundaryPlot((X) => X.map((r) => (r[0] > 0 ? 1 : 0)), ring, { resolution: 6 }) as any;
+    const dots = byMark(spec, 'point');
+    expect(dots.encoding.shape.scale).toEqual({ domain: ['training'], range: ['circle'] });
+    expect(values(dots).every((p) => p.set === 'training')).toBe(true);
+    expect([layers(spec)[0].encoding.x.title, layers(spec)[0].encoding.y.title]).toEqual(['x₁', 'x₂']);
+    const named = decisionBoundaryPlot((X) => X.map(() => 0), ring, { resolution: 4, featureNames: ['petal length', 'petal width'] }) as any;
+    expect(layers(named)[0].encoding.x.title).toBe('petal length');
   });
 
   it('shows the net input z of a hand-set TLU with 0 in the middle of a diverging scale', () => {

@@ -28,6 +28,33 @@ describe('trainingHistoryPlot', () => {
     expect(spec.encoding.x.field).toBe('epoch');
   });
 
+  it('keeps its own title on top when there is only the loss panel', () => {
+    expect((trainingHistoryPlot({ loss: [4, 2, 1] }) as any).title).toBe('Training history');
+    expect((trainingHistoryPlot({ loss: [4, 2, 1] }, { title: 'My regressor' }) as any).title).toBe('My regressor');
+    const withStatus = trainingHistoryPlot({ loss: [4, 2, 1], message: 'completed 3 epochs' }, { title: 'Fit' }) as any;
+    expect(withStatus.title).toEqual({ text: 'Fit', subtitle: 'completed 3 epochs' });
+  });
+
+  it('lists only the splits that have data in the legend', () => {
+    const alone = trainingHistoryPlot({ loss: [4, 2, 1], accuracy: [0.5, 0.7, 0.9] }) as any;
+    for (const panel of alone.hconcat) {
+      expect(panel.encoding.color.scale.domain).toEqual(['training']);
+      expect(panel.encoding.strokeDash.scale.domain).toEqual(['training']);
+    }
+    const both = trainingHistoryPlot({ loss: [4, 2], valLoss: [5, 3] }) as any;
+    expect(both.encoding.color.scale.domain).toEqual(['training', 'validation']);
+    expect(both.encoding.strokeDash.scale.range).toEqual([[1, 0], [6, 3]]);
+    // Validation alone keeps its own colour and dashes.
+    const valOnly = trainingHistoryPlot({ loss: [], valLoss: [5, 3] }) as any;
+    expect(valOnly.encoding.color.scale).toEqual({ domain: ['validation'], range: ['#E69F00'] });
+    expectRenders(alone);
+  });
+
+  it('labels the epoch axis with whole numbers only', () => {
+    const spec = trainingHistoryPlot({ loss: [4, 2, 1.5, 1] }) as any;
+    expect(spec.encoding.x.axis).toMatchObject({ format: 'd', values: [1, 2, 3, 4] });
+  });
+
   it('refuses something without a loss array', () => {
     expect(() => trainingHistoryPlot({} as never)).toThrow(/expected a history with a loss array/);
   });

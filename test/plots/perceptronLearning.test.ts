@@ -45,6 +45,13 @@ describe('perceptronLearningPlot', () => {
     expect(errorsPanel.layer[0].encoding.y.field).toBe('errors');
   });
 
+  it('counts epochs and errors in whole numbers on its axes, and names the plane x₁, x₂', () => {
+    const enc = spec.hconcat[1].layer[0].encoding;
+    expect(enc.x.axis).toEqual({ format: 'd', tickMinStep: 1, values: result.errors.map((_, k) => k + 1) });
+    expect(enc.y.axis.values).toEqual(Array.from({ length: Math.max(...result.errors) + 1 }, (_, k) => k));
+    expect([spec.hconcat[0].layer[0].encoding.x.title, spec.hconcat[0].layer[0].encoding.y.title]).toEqual(['x₁', 'x₂']);
+  });
+
   it('compiles without warnings and renders', () => {
     expectRenders(spec);
   });

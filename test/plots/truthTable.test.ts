@@ -10,7 +10,7 @@ describe('truthTablePlot', () => {
     const cells = spec.data.values as { row: number; column: string; text: string }[];
     const marks = cells.filter((c) => c.column === '').map((c) => c.text);
     expect(marks).toEqual(['✓', '✓', '✓', '✗']);
-    expect(spec.encoding.x.sort).toEqual([...gate.featureNames, gate.targetName, 'ŷ (model)', '']);
+    expect(spec.encoding.x.sort).toEqual(['x₁', 'x₂', gate.targetName, 'ŷ (model)', '']);
     expect(spec.description).toContain('3 of 4 rows right');
     expectRenders(spec);
   });

@@ -80,3 +80,41 @@ export async function property<T>(arb: fc.Arbitrary<T>, check: (value: T) => Pro
   }
   throw new GradeMismatch(`${String(error)}\n${where}`);
 }
+
+/** Where `after` first differs from `before` ('' for the value itself, '[0][1]' or '.W1[2][0]' inside), or undefined when equal.
+ *  Numbers compare exactly (NaN equals NaN, −0 equals 0); objects compare on the keys of `before`. */
+export function firstDifference(before: unknown, after: unknown): string | undefined {
+  if (typeof before === 'number') return typeof after === 'number' && (before === after || (Number.isNaN(before) && Number.isNaN(after))) ? undefined : '';
+  if (Array.isArray(before)) {
+    if (!Array.isArray(after) || after.length !== before.length) return '';
+    for (let i = 0; i < before.length; i++) {
+      const d = firstDifference(before[i], after[i]);
+      if (d !== undefined) return `[${i}]${d}`;
+    }
+    return undefined;
+  }
+  if (before !== null && typeof before === 'object') {
+    if (after === null || typeof after !== 'object' || Array.isArray(after)) return '';
+    for (const k of Object.keys(before)) {
+      const d = firstDifference((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k]);
+      if (d !== undefined) return `.${k}${d}`;
+    }
+    return undefined;
+  }
+  return before === after ? undefined : '';
+}
+
+/**
+ * Fails when a student function changed one of its arguments in place. `passed` are the test's
+ * own (pristine) arguments, `after` the sandbox's copies after the call
+ * (`ex.callWith({ returnArgs: true }, fn, ...passed)`); `names` name them for the message.
+ */
+export function expectArgsUnchanged(fn: string, names: string[], passed: unknown[], after: unknown[], hint?: string): void {
+  names.forEach((name, i) => {
+    const at = firstDifference(passed[i], after[i]);
+    if (at === undefined) return;
+    const where = at ? ` (first change at ${name}${at})` : '';
+    fail(`${fn} changed its argument ${name}${where}`, `${name} left as it was passed: ${show(passed[i])}`, after[i],
+      `${fn} changed its argument ${name}: return new arrays and leave the inputs as they were${hint ? `; ${hint}` : '.'}`);
+  });
+}

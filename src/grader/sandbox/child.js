@@ -242,20 +242,24 @@ process.on('message', (msg) => {
       reply({ type: 'result', id, ok: false, error: { kind: 'missing-export', name: 'Error', message: `no exported function '${msg.fn}'`, stack: '' } });
       return;
     }
+    // With returnArgs the answer carries the arguments as the student's function left them
+    // (the same objects it received, so an in-place change shows).
+    const args = msg.args;
+    const answer = msg.returnArgs === true ? (v) => ({ result: v, args }) : (v) => v;
     let value;
     try {
-      value = fn.apply(undefined, msg.args);
+      value = fn.apply(undefined, args);
     } catch (err) {
       reply({ type: 'result', id, ok: false, error: describe(err) });
       return;
     }
     if (value && typeof value.then === 'function') {
       Promise.resolve(value).then(
-        (v) => reply({ type: 'result', id, ok: true, value: v }),
+        (v) => reply({ type: 'result', id, ok: true, value: answer(v) }),
         (err) => reply({ type: 'result', id, ok: false, error: describe(err) }),
       );
     } else {
-      reply({ type: 'result', id, ok: true, value });
+      reply({ type: 'result', id, ok: true, value: answer(value) });
     }
   }
 });

@@ -26,7 +26,11 @@ export interface StudentModule {
   /** Calls the exported function `fn` with structured-cloned `args`. */
   call<T = unknown>(fn: string, ...args: unknown[]): Promise<T>;
   /** Same as call, with a time limit for this call only. */
-  callWith<T = unknown>(options: { timeoutMs?: number }, fn: string, ...args: unknown[]): Promise<T>;
+  callWith<T = unknown>(options: CallOptions & { returnArgs?: false }, fn: string, ...args: unknown[]): Promise<T>;
+  /** Same as call, and also returns the arguments as the student's function left them
+   *  (the sandbox's copies, after the call): a test can tell a function that changed its
+   *  inputs in place. */
+  callWith<T = unknown>(options: CallOptions & { returnArgs: true }, fn: string, ...args: unknown[]): Promise<CallWithArgs<T>>;
   /** Names of the exported functions (rejects like `call` when the file does not load). */
   exports(): Promise<string[]>;
   /** Stops the child (the next call starts a new one). */
@@ -34,6 +38,22 @@ export interface StudentModule {
   readonly name: string;
   /** process id of the running child (its process group), if any: for tests of the grader */
   readonly pid: number | undefined;
+}
+
+/** Options of one call into student code. */
+export interface CallOptions {
+  /** time limit for this call, ms. @default the sandbox's timeoutMs */
+  timeoutMs?: number;
+  /** also send back the arguments as they were after the call. @default false */
+  returnArgs?: boolean;
+}
+
+/** What `callWith({ returnArgs: true }, ...)` resolves to. */
+export interface CallWithArgs<T> {
+  /** what the function returned */
+  result: T;
+  /** the arguments as the function left them (equal to the test's own copies unless it mutated them) */
+  args: unknown[];
 }
 
 /** Limits of a sandbox. */
@@ -48,8 +68,9 @@ export interface SandboxOptions {
   addressSpaceMb?: number;
   /** folder of exercise files. @default ANNLAB_TARGET or <project>/solutions */
   target?: string;
-  /** total wall time of all calls of this module (one test file), ms: past it, calls fail
-   *  at once, so one slow exercise cannot eat the whole grading run. @default 60000 */
+  /** total wall time of all calls of this module (one test file), ms, not counting the
+   *  child's start and the file's loading: past it, calls fail at once, so one slow exercise
+   *  cannot eat the whole grading run. @default 60000 */
   budgetMs?: number;
 }
 
@@ -58,6 +79,7 @@ interface Pending {
   fn: string;
   args: unknown[];
   timeoutMs: number;
+  returnArgs: boolean;
   resolve(v: unknown): void;
   reject(e: unknown): void;
 }
@@ -169,9 +191,12 @@ class Sandbox implements StudentModule {
     return this.callWith<T>({}, fn, ...args);
   }
 
-  callWith<T = unknown>(options: { timeoutMs?: number }, fn: string, ...args: unknown[]): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, fn, args, timeoutMs: options.timeoutMs ?? this.opts.timeoutMs, resolve: resolve as (v: unknown) => void, reject });
+  callWith<T = unknown>(options: CallOptions & { returnArgs?: false }, fn: string, ...args: unknown[]): Promise<T>;
+  callWith<T = unknown>(options: CallOptions & { returnArgs: true }, fn: string, ...args: unknown[]): Promise<CallWithArgs<T>>;
+  callWith<T = unknown>(options: CallOptions, fn: string, ...args: unknown[]): Promise<T | CallWithArgs<T>> {
+    return new Promise<T | CallWithArgs<T>>((resolve, reject) => {
+      const returnArgs = options.returnArgs === true;
+      this.queue.push({ id: this.nextId++, fn, args, timeoutMs: options.timeoutMs ?? this.opts.timeoutMs, returnArgs, resolve: resolve as (v: unknown) => void, reject });
       this.pump();
     });
   }
@@ -339,13 +364,16 @@ class Sandbox implements StudentModule {
           return;
         }
         const child = this.child as ChildProcess;
+        // The budget counts the calls themselves: starting the child and loading the file
+        // have their own limits (20 s and loadTimeoutMs), and on a loaded machine they are slow.
+        this.callStarted = Date.now();
         this.timer = cpuAwareTimeout(child.pid, p.timeoutMs, () => {
           if (this.current !== p) return;
           this.finish(p, undefined, this.fail('timeout', p.fn, `${p.fn}() did not return within ${seconds(p.timeoutMs)} and was stopped: an endless loop, or a promise that never settles?`));
           this.stop();
         });
         try {
-          child.send({ type: 'call', id: p.id, fn: p.fn, args: p.args }, (err) => {
+          child.send({ type: 'call', id: p.id, fn: p.fn, args: p.args, returnArgs: p.returnArgs }, (err) => {
             if (err && this.current === p) this.finish(p, undefined, this.fail('threw', p.fn, `the arguments of ${p.fn}() could not be sent to the sandbox: ${err.message}`));
           });
         } catch (err) {
@@ -363,7 +391,17 @@ class Sandbox implements StudentModule {
     const p = this.current;
     if (!p || p.id !== msg.id) return; // late or forged answer
     if (msg.ok) {
-      this.finish(p, msg.value);
+      if (!p.returnArgs) {
+        this.finish(p, msg.value);
+        return;
+      }
+      // The child answers { result, args }; anything else is not from the protocol.
+      const v = msg.value as { result?: unknown; args?: unknown } | undefined;
+      if (!v || typeof v !== 'object' || !Array.isArray(v.args) || v.args.length !== p.args.length) {
+        this.finish(p, undefined, this.fail('crash', p.fn, `${p.fn}(): the sandbox did not send back the arguments after the call`));
+        return;
+      }
+      this.finish(p, { result: v.result, args: v.args });
       return;
     }
     const e = msg.error as { kind: StudentErrorKind; name: string; message: string; stack: string };

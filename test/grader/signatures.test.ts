@@ -1,8 +1,8 @@
 /**
  * exercises/ (student starters) and solutions/ (reference) must export the same names with the
  * same types, so that a student's file can replace the reference file for file. Checked with the
- * TypeScript compiler API. (No [id]: this test is not graded; it guards the course material.
- * The student release has no solutions/ and must leave this file out.)
+ * TypeScript compiler API. It guards the course material, so it lives with the grader's own tests
+ * (test/grader/, lecturer only): the student release has no solutions/ and leaves it out.
  */
 import * as fs from 'fs';
 import * as path from 'path';
