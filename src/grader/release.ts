@@ -164,7 +164,7 @@ export function typecheckRelease(dir: string, root: string): string[] {
 
 /** Writes the student release to `out` (which must not exist or be empty), makes it a
  *  coherent project of its own (jest config, package.json scripts, grading notes) and audits it. */
-export function makeRelease(root: string, out: string): { files: number; problems: string[] } {
+export function makeRelease(root: string, out: string): { files: number; problems: string[]; testRoots: string[] } {
   const fs = require('fs') as typeof import('fs');
   const path = require('path') as typeof import('path');
   const { loadManifest } = require('./manifest') as typeof import('./manifest');
@@ -188,7 +188,7 @@ export function makeRelease(root: string, out: string): { files: number; problem
   const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { scripts?: Record<string, string> };
   for (const k of LECTURER_SCRIPTS) if (pkg.scripts) delete pkg.scripts[k];
   fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2) + '\n');
-  return { files: files.length, problems: [...auditRelease(out, root, manifest), ...verifyRelease(out)] };
+  return { files: files.length, problems: [...auditRelease(out, root, manifest), ...verifyRelease(out)], testRoots: testDirs.map((d) => `test/${d}`) };
 }
 
 /** Gradescope's setup.sh: Node 20 and the project's dependencies. */

@@ -6,7 +6,7 @@
 import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { act, numericalDerivative, softmaxOracle } from '../support/oracles';
-import { expectArgsUnchanged, expectShape, show } from '../support/teach';
+import { expectArgsUnchanged, expectFreshResult, expectShape, show } from '../support/teach';
 
 const ex = startedExercise('activations');
 
@@ -88,6 +88,7 @@ describe('exercise 3: activation functions', () => {
     expectShape(got.result, z.length, undefined, `softmax(${show(z)})`);
     expectArgsUnchanged('softmax', ['z'], [z], got.args,
       'subtract the maximum into a new array (z.map((v) => v − max)), not into z: the caller still needs the logits.');
+    expectFreshResult('softmax', ['z'], got.result, got.args);
   });
 
   it('[activations.softmax.stable] softmax of large logits stays finite (subtract the maximum first)', async () => {

@@ -6,7 +6,7 @@
 import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { GATES, GATE_INPUTS, clone, perceptronEpochOracle, perceptronOutput, perceptronRule, trainPerceptronOracle } from '../support/oracles';
-import { expectArgsUnchanged, expectObject, expectSame, fail, show } from '../support/teach';
+import { expectArgsUnchanged, expectFreshResult, expectObject, expectSame, fail, show } from '../support/teach';
 
 const ex = startedExercise('perceptron');
 
@@ -88,6 +88,7 @@ describe('exercise 2: the perceptron rule', () => {
     expectObject(got.result, ['w', 'b'], 'perceptronUpdate(...)');
     expectArgsUnchanged('perceptronUpdate', ['w', 'b', 'x', 'y', 'eta'], [w, b, x, y, 0.5], got.args,
       'copy first (w.map((row) => row.slice()), b.slice()) and change the copies; the caller may still need the old weights.');
+    expectFreshResult('perceptronUpdate', ['w', 'b', 'x', 'y'], got.result, got.args, 'build the updated w and b as new arrays.');
   });
 
   it('[perceptron.epoch.and] one epoch over AND, in order, from zero weights', async () => {

@@ -5,7 +5,7 @@
 import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { OracleNet, clone, mulberry32, netLoss, randomNet, stepOracle, trainOracle, unitsIdentical } from '../support/oracles';
-import { expectArgsUnchanged, expectObject, expectSame, fail, show } from '../support/teach';
+import { expectArgsUnchanged, expectFreshResult, expectObject, expectSame, fail, show } from '../support/teach';
 
 const ex = startedExercise('training');
 
@@ -33,6 +33,7 @@ describe('exercise 7: training', () => {
     expectObject(got.result, NET_KEYS, 'gradientStep(...)');
     expectArgsUnchanged('gradientStep', ['net', 'grads', 'eta'], [net, grads, 0.1], got.args,
       'build new arrays (net.W1.map((row, i) => row.map((w, j) => w − eta·grads.dW1[i][j]))) instead of writing into net.W1.');
+    expectFreshResult('gradientStep', ['net', 'grads'], got.result, got.args, 'every parameter of the new network is a new array.');
   });
 
   it('[training.xor.trajectory] the first epochs of mini-batch descent follow the reference, batch by batch', async () => {

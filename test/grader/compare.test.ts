@@ -1,6 +1,7 @@
 // expectClose / expectEqual: the tolerance rule, the special values, and messages that teach.
 import fc from 'fast-check';
 import { expectClose, expectEqual, isClose, GradeMismatch } from '../support/compare';
+import { expectArgsUnchanged, expectFreshResult, firstDifference } from '../support/teach';
 
 function message(fn: () => void): string {
   try {
@@ -67,5 +68,38 @@ describe('expectEqual', () => {
     expectEqual({ a: [1, 2], b: 'x' }, { a: [1, 2], b: 'x' });
     expect(message(() => expectEqual({ a: [1, 2] }, { a: [1, 3] }, { what: 'the result' }))).toBe('the result: expected at .a[1] 3, received 2');
     expect(message(() => expectEqual('linear', 'not separable'))).toBe('expected "not separable", received the string "linear"');
+  });
+});
+
+describe('inputs left as they were (teach.ts)', () => {
+  it('firstDifference finds the first changed place, NaN equal to NaN, −0 equal to 0', () => {
+    expect(firstDifference({ W1: [[1, 2]], hidden: 'tanh' }, { W1: [[1, 2]], hidden: 'tanh' })).toBeUndefined();
+    expect(firstDifference([NaN, 0], [NaN, -0])).toBeUndefined();
+    expect(firstDifference({ W1: [[1, 2]] }, { W1: [[1, 5]] })).toBe('.W1[0][1]');
+    expect(firstDifference([[1], [2]], [[1], [2], [3]])).toBe('');
+    expect(firstDifference('tanh', 'relu')).toBe('');
+  });
+
+  it('expectArgsUnchanged names the argument, where it changed and the usual fix', () => {
+    expectArgsUnchanged('f', ['w', 'eta'], [[[1]], 0.5], [[[1]], 0.5]);
+    expect(message(() => expectArgsUnchanged('perceptronUpdate', ['w', 'b'], [[[0.5, 1]], [0]], [[[0.5, 1]], [1]], 'copy first.'))).toBe([
+      'perceptronUpdate changed its argument b (first change at b[0])',
+      '  expected: b left as it was passed: [0]',
+      '  received: [1]',
+      '  hint: perceptronUpdate changed its argument b: return new arrays and leave the inputs as they were; copy first.',
+    ].join('\n'));
+  });
+
+  it('expectFreshResult fails when the result is (or holds) an argument array, even unchanged', () => {
+    const w = [[1, 2]];
+    const b = [0];
+    expectFreshResult('f', ['w', 'b'], { w: [[1, 2]], b: [0] }, [w, b]);
+    expect(message(() => expectFreshResult('perceptronUpdate', ['w', 'b'], { w: [[1, 2]], b }, [w, b]))).toBe([
+      'perceptronUpdate returned its argument b as its result.b',
+      '  expected: a new array',
+      '  received: [0]',
+      '  hint: perceptronUpdate must return new arrays, not the ones it was given.',
+    ].join('\n'));
+    expect(message(() => expectFreshResult('f', ['net'], { W1: [w[0]] }, [{ W1: w }]))).toMatch(/^f returned its argument net\.W1\[0\] as its result\.W1\[0\]/);
   });
 });

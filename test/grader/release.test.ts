@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { auditRelease, autograderEntries, GITHUB_WORKFLOW, HIDDEN_CANARY, makeRelease, RUN_AUTOGRADER, SETUP_SH } from '../../src/grader/release';
+import { auditRelease, autograderEntries, GITHUB_WORKFLOW, HIDDEN_CANARY, makeRelease, RUN_AUTOGRADER, SETUP_SH, STUDENT_GRADING_README, typecheckRelease, verifyRelease } from '../../src/grader/release';
 import { loadManifest } from '../../src/grader/manifest';
 import { zipBytes } from '../../src/grader/zip';
 import { check } from '../../src/grader/check';
@@ -33,6 +33,60 @@ describe('npm run release', () => {
     expect(vis.length).toBeGreaterThan(0);
     expect(new Set(vis)).toEqual(new Set(['visible']));
   });
+
+  it('is a project of its own: npm test runs the engine and project tests, npm run grade the graded ones', () => {
+    expect(r.testRoots).toContain('test/engine');
+    expect(r.testRoots).toContain('test/project');
+    expect(r.testRoots.some((t) => /test\/(graded|hidden|grader|support)$/.test(t))).toBe(false);
+    for (const t of r.testRoots) expect(fs.existsSync(path.join(out, t))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'test', 'grader', 'signatures.test.ts'))).toBe(false); // needs solutions/
+    expect(fs.existsSync(path.join(out, 'scripts', 'make-stubs.ts'))).toBe(false);
+    const pkg = JSON.parse(fs.readFileSync(path.join(out, 'package.json'), 'utf8'));
+    expect(pkg.scripts.test).toBe('jest');
+    expect(pkg.scripts.grade).toBe('tsx scripts/grade.ts');
+    expect(pkg.scripts.release).toBeUndefined();
+    expect(pkg.scripts.autograder).toBeUndefined();
+    expect(fs.readFileSync(path.join(out, 'grading', 'README.md'), 'utf8')).toBe(STUDENT_GRADING_README);
+    expect(STUDENT_GRADING_README).toMatch(/`npm test` \| the course library's own tests \(`test\/` except `test\/graded\/`\)/);
+    // jest itself, in the copy, with the copy's config: what `npm test` would run (no test is run here).
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
+    try {
+      const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--listTests', '--json'], { cwd: out, encoding: 'utf8', timeout: 60000 });
+      const listed = (JSON.parse(jest.stdout) as string[]).map((f) => path.relative(out, f).split(path.sep).join('/'));
+      expect(listed.length).toBeGreaterThan(10);
+      expect(listed.some((f) => f.startsWith('test/engine/'))).toBe(true);
+      expect(listed.filter((f) => !r.testRoots.some((t) => f.startsWith(t + '/')))).toEqual([]);
+    } finally {
+      fs.unlinkSync(path.join(out, 'node_modules'));
+    }
+  }, 60000);
+
+  it('the copy check catches a missing jest root, graded tests in npm test, a lecturer script and an orphan test', () => {
+    const bad = path.join(tmp, 'bad');
+    fs.mkdirSync(path.join(bad, 'test', 'graded'), { recursive: true });
+    fs.mkdirSync(path.join(bad, 'test', 'extra'), { recursive: true });
+    fs.writeFileSync(path.join(bad, 'test', 'graded', 'a.test.ts'), '');
+    fs.writeFileSync(path.join(bad, 'test', 'extra', 'b.test.ts'), '');
+    fs.writeFileSync(path.join(bad, 'jest.config.js'), "module.exports = { roots: ['<rootDir>/test/engine', '<rootDir>/test/graded'] };");
+    fs.writeFileSync(path.join(bad, 'package.json'), JSON.stringify({ scripts: { test: 'jest', grade: 'tsx scripts/grade.ts', release: 'tsx scripts/release.ts' } }));
+    expect(verifyRelease(bad).sort()).toEqual([
+      'jest.config.js root test/engine has no test files',
+      'jest.config.js root test/graded: npm test must leave the graded tests to npm run grade',
+      "package.json keeps the lecturer script 'release'",
+      'test/extra/b.test.ts is a test that neither npm test nor npm run grade runs',
+    ]);
+  });
+
+  it('the type check reports what `npx tsc` in the copy would print', () => {
+    const dir = path.join(tmp, 'typed');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] }, include: ['*.ts'] }));
+    fs.writeFileSync(path.join(dir, 'a.ts'), 'export const n: number = "one";\n');
+    const errors = typecheckRelease(dir, ROOT);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^tsc: a\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'/);
+    expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false); // the link is gone again
+  }, 60000);
 
   it('the audit catches a planted hidden test, a solution and a hidden id', () => {
     const planted = path.join(tmp, 'planted');

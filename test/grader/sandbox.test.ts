@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { exercise, StudentCodeError, StudentModule } from '../support/sandbox';
+import { exercise, startedExercise, StudentCodeError, StudentModule } from '../support/sandbox';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'sandbox');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-sandbox-test-'));
@@ -204,6 +204,15 @@ describe('no process is left behind', () => {
   });
 });
 
+describe('startedExercise (what graded test files use)', () => {
+  const warm = startedExercise('slow-load', { target: dir });
+  it('starts the child and loads the file in a beforeAll, so the first test is not charged for them', async () => {
+    expect(warm.pid).toBeDefined(); // running before any call of this test
+    expect(await warm.call('one')).toBe(1);
+    warm.close();
+  });
+});
+
 describe('a time budget per exercise file', () => {
   it('fails further calls at once when all calls together used up the budget', async () => {
     const m = exercise('attacks', { target: dir, timeoutMs: 300, budgetMs: 500 });
@@ -213,6 +222,13 @@ describe('a time budget per exercise file', () => {
     const e = await failure(m.call('add', 1, 2), m);
     expect(e.message).toMatch(/used up its time budget \(0\.5 s for all calls\): add\(\) was not run/);
     expect(Date.now() - t).toBeLessThan(100);
+    m.close();
+  });
+
+  it('counts the calls only: the child\'s start and a slow (finite) load do not use up the budget', async () => {
+    const m = exercise('slow-load', { target: dir, budgetMs: 300 });
+    expect(await m.call('one')).toBe(1); // the load alone took 0.6 s > 0.3 s
+    expect(await m.call('one')).toBe(1);
     m.close();
   });
 });

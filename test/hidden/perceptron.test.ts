@@ -7,7 +7,7 @@ import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { GATES, GATE_INPUTS, perceptronRule, trainPerceptronOracle } from '../support/oracles';
 import { loadTable } from '../support/course-data';
-import { expectArgsUnchanged, expectObject, expectSame, property, show } from '../support/teach';
+import { expectArgsUnchanged, expectFreshResult, expectObject, expectSame, property, show } from '../support/teach';
 
 const ex = startedExercise('perceptron');
 
@@ -20,6 +20,7 @@ describe('exercise 2 (hidden): the perceptron rule', () => {
     expectObject(got.result, ['w', 'b', 'errors'], 'perceptronEpoch(...)');
     expectArgsUnchanged('perceptronEpoch', ['w', 'b', 'X', 'Y', 'eta'], [w, b, GATE_INPUTS, Y, 1], got.args,
       'start the epoch from copies of w and b.');
+    expectFreshResult('perceptronEpoch', ['w', 'b', 'X', 'Y'], got.result, got.args, 'start the epoch from copies of w and b.');
   });
 
   it('[perceptron.update.random] the rule on random shapes (1–5 inputs, 1–3 outputs)', async () => {

@@ -5,7 +5,7 @@
 import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { OracleNet, clone, mulberry32, randomMatrix, randomNet, stepOracle, trainOracle, unitsIdentical } from '../support/oracles';
-import { expectArgsUnchanged, expectObject, expectSame } from '../support/teach';
+import { expectArgsUnchanged, expectFreshResult, expectObject, expectSame } from '../support/teach';
 
 const ex = startedExercise('training');
 
@@ -24,6 +24,7 @@ describe('exercise 7 (hidden): training', () => {
     expectObject(got.result, ['net', 'losses'], 'trainMiniBatch(...)');
     expectArgsUnchanged('trainMiniBatch', ['net', 'X', 'Y', 'options'], [net, X, Y, options], got.args,
       'train a copy of the network (or let gradientStep return new ones); the caller keeps the starting network.');
+    expectFreshResult('trainMiniBatch', ['net', 'X', 'Y'], got.result, got.args, 'the trained network is a new one.');
   });
 
   it('[training.step.random] gradientStep on a 4-5-3 network with random gradients and η = 0.37', async () => {

@@ -118,3 +118,30 @@ export function expectArgsUnchanged(fn: string, names: string[], passed: unknown
       `${fn} changed its argument ${name}: return new arrays and leave the inputs as they were${hint ? `; ${hint}` : '.'}`);
   });
 }
+
+/**
+ * Fails when the result of a call shares an array with the arguments (the sandbox keeps such
+ * sharing through the clone of `{ result, args }`): a function that hands back its input, changed
+ * or not, has not made "new arrays". Checked down to arrays of arrays inside objects (depth 3).
+ */
+export function expectFreshResult(fn: string, names: string[], result: unknown, after: unknown[], hint?: string): void {
+  const owner = new Map<unknown, string>();
+  const collect = (v: unknown, where: string, depth: number) => {
+    if (depth > 3 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      if (!owner.has(v)) owner.set(v, where);
+      v.forEach((x, i) => collect(x, `${where}[${i}]`, depth + 1));
+    } else for (const [k, x] of Object.entries(v)) collect(x, `${where}.${k}`, depth + 1);
+  };
+  names.forEach((name, i) => collect(after[i], name, 0));
+  const find = (v: unknown, where: string, depth: number): void => {
+    if (depth > 3 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v) && owner.has(v)) {
+      fail(`${fn} returned its argument ${owner.get(v)} as ${where}`, 'a new array', v,
+        `${fn} must return new arrays, not the ones it was given${hint ? `; ${hint}` : '.'}`);
+    }
+    if (Array.isArray(v)) v.forEach((x, i) => find(x, `${where}[${i}]`, depth + 1));
+    else for (const [k, x] of Object.entries(v)) find(x, `${where}.${k}`, depth + 1);
+  };
+  find(result, 'its result', 0);
+}
