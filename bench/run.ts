@@ -62,6 +62,8 @@ const allContenders: Contender[] = [
   { name: 'annlab', command: tsx('contenders/annlab.ts'), unavailable: fs.existsSync(path.join(root, 'src', 'mlp', 'index.ts')) ? undefined : 'src/mlp is missing' },
   { name: 'annlab (js kernels)', command: tsx('contenders/annlab.ts', '--kernels', 'js') },
   { name: 'annlab (float32 opt-in)', command: tsx('contenders/annlab.ts', '--kernels', 'wasm-f32') },
+  // What Node 22 and recent browsers get by default: the relaxed-SIMD build (fused multiply-add).
+  { name: 'annlab (relaxed SIMD flag)', command: [process.execPath, '--experimental-wasm-relaxed-simd', ...tsx('contenders/annlab.ts').slice(1)] },
   { name: 'ts-loop (kernels only)', command: tsx('contenders/tsloop.ts') },
   { name: 'tfjs-cpu', command: tsx('contenders/tfjs.ts', '--backend', 'cpu'), unavailable: nodeModuleReason('@tensorflow/tfjs') },
   { name: 'tfjs-wasm', command: tsx('contenders/tfjs.ts', '--backend', 'wasm'), unavailable: nodeModuleReason('@tensorflow/tfjs-backend-wasm') },
@@ -71,7 +73,7 @@ const allContenders: Contender[] = [
   { name: 'scikit-learn', command: [python, path.join(root, 'bench', 'python', 'sklearn_mlp.py')], env: single, unavailable: pythonReason('sklearn') },
   { name: 'numpy', command: [python, path.join(root, 'bench', 'python', 'numpy_loop.py')], env: single, unavailable: pythonReason('numpy') },
 ];
-allContenders[1].unavailable = allContenders[2].unavailable = allContenders[0].unavailable;
+for (const c of allContenders.slice(1, 4)) c.unavailable = allContenders[0].unavailable;
 
 const only = option('only', '');
 const contenders = only ? allContenders.filter((c) => only.split(',').some((o) => c.name.startsWith(o))) : allContenders;

@@ -4,8 +4,22 @@
 // memory layout: it copies A, B (and C when accumulating) into this module's memory, padded so
 // that the row count of C is a multiple of 4 and the row stride of B and C a multiple of the
 // block width (4 doubles, 8 floats), calls `gemm` or `gemm32`, and copies C back. No allocation
-// happens here (runtime stub). The machine has no FMA in WebAssembly SIMD (relaxed SIMD is not
-// on by default in Node 20), so each multiply-add is an f64x2.mul and an f64x2.add.
+// happens here (runtime stub). WebAssembly SIMD has no fused multiply-add: each multiply-add is
+// an f64x2.mul and an f64x2.add, unless the engine has relaxed SIMD (see madd64 below).
+
+// a·b + c on each lane. Built twice (wasm/build.js): once for WebAssembly SIMD, where it is a
+// multiply and an add (rounded twice, like the TypeScript kernels), and once with relaxed SIMD,
+// where the engine may fuse them into one FMA instruction (rounded once) — the loader picks the
+// relaxed build where the engine validates it. ASC_FEATURE_RELAXED_SIMD is a compile-time constant.
+// @ts-ignore: decorator
+@inline function madd64(a: v128, b: v128, c: v128): v128 {
+  return ASC_FEATURE_RELAXED_SIMD ? f64x2.relaxed_madd(a, b, c) : f64x2.add(c, f64x2.mul(a, b));
+}
+
+// @ts-ignore: decorator
+@inline function madd32(a: v128, b: v128, c: v128): v128 {
+  return ASC_FEATURE_RELAXED_SIMD ? f32x4.relaxed_madd(a, b, c) : f32x4.add(c, f32x4.mul(a, b));
+}
 
 /**
  * C (+)= A·B on padded operands, 4×4 blocks of C at a time, each held in eight f64x2 registers.
@@ -30,17 +44,17 @@ export function gemm(mP: i32, nP: i32, k: i32, a: usize, ars: i32, acs: i32, b: 
         const b0 = v128.load(pb);
         const b1 = v128.load(pb, 16);
         let x = v128.load64_splat(pa);
-        c00 = f64x2.add(c00, f64x2.mul(x, b0));
-        c01 = f64x2.add(c01, f64x2.mul(x, b1));
+        c00 = madd64(x, b0, c00);
+        c01 = madd64(x, b1, c01);
         x = v128.load64_splat(pa + aRow);
-        c10 = f64x2.add(c10, f64x2.mul(x, b0));
-        c11 = f64x2.add(c11, f64x2.mul(x, b1));
+        c10 = madd64(x, b0, c10);
+        c11 = madd64(x, b1, c11);
         x = v128.load64_splat(pa + 2 * aRow);
-        c20 = f64x2.add(c20, f64x2.mul(x, b0));
-        c21 = f64x2.add(c21, f64x2.mul(x, b1));
+        c20 = madd64(x, b0, c20);
+        c21 = madd64(x, b1, c21);
         x = v128.load64_splat(pa + 3 * aRow);
-        c30 = f64x2.add(c30, f64x2.mul(x, b0));
-        c31 = f64x2.add(c31, f64x2.mul(x, b1));
+        c30 = madd64(x, b0, c30);
+        c31 = madd64(x, b1, c31);
         pa += aStep;
         pb += bRow;
       }
@@ -96,17 +110,17 @@ export function gemm32(mP: i32, nP: i32, k: i32, a: usize, ars: i32, acs: i32, b
         const b0 = v128.load(pb);
         const b1 = v128.load(pb, 16);
         let x = v128.load32_splat(pa);
-        c00 = f32x4.add(c00, f32x4.mul(x, b0));
-        c01 = f32x4.add(c01, f32x4.mul(x, b1));
+        c00 = madd32(x, b0, c00);
+        c01 = madd32(x, b1, c01);
         x = v128.load32_splat(pa + aRow);
-        c10 = f32x4.add(c10, f32x4.mul(x, b0));
-        c11 = f32x4.add(c11, f32x4.mul(x, b1));
+        c10 = madd32(x, b0, c10);
+        c11 = madd32(x, b1, c11);
         x = v128.load32_splat(pa + 2 * aRow);
-        c20 = f32x4.add(c20, f32x4.mul(x, b0));
-        c21 = f32x4.add(c21, f32x4.mul(x, b1));
+        c20 = madd32(x, b0, c20);
+        c21 = madd32(x, b1, c21);
         x = v128.load32_splat(pa + 3 * aRow);
-        c30 = f32x4.add(c30, f32x4.mul(x, b0));
-        c31 = f32x4.add(c31, f32x4.mul(x, b1));
+        c30 = madd32(x, b0, c30);
+        c31 = madd32(x, b1, c31);
         pa += aStep;
         pb += bRow;
       }

@@ -1,3 +1,5 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import fc from 'fast-check';
 import { jsKernels, MatrixKernels, blockedKernels, loadWasmKernels, WASM_MIN_WORK, defaultKernels } from '../../../src/matrix';
 
@@ -73,7 +75,22 @@ describe.each(sets.map((k) => [k.name, k] as const))('%s kernels', (_name, kerne
 describe('the WebAssembly SIMD kernels', () => {
   it('load in Node (WebAssembly with SIMD) and are the default kernels', () => {
     expect(wasm).not.toBeNull();
-    expect(defaultKernels.name).toBe('wasm-simd');
+    expect(defaultKernels.name).toMatch(/^wasm-simd(-fma)?$/);
+  });
+
+  it('use the plain SIMD build when relaxed SIMD is turned down', () => {
+    expect(loadWasmKernels('float64', false)!.name).toBe('wasm-simd');
+    expect(loadWasmKernels('float32', false)!.name).toBe('wasm-simd-f32');
+  });
+
+  it('use the relaxed-SIMD build (fused multiply-add) where the engine has it, equal to jsKernels within 1e-12', () => {
+    // Node 20 has relaxed SIMD behind a flag: check that build in a child process started with it.
+    const script = path.join(__dirname, 'relaxed-simd-check.ts');
+    const r = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', script], { encoding: 'utf8', timeout: 30000 });
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout) as { names: string[]; worst: number };
+    expect(result.names).toEqual(['wasm-simd-fma', 'wasm-simd-fma-f32']);
+    expect(result.worst).toBeLessThan(1e-12);
   });
 
   it('are not loaded where WebAssembly is missing, so annlab falls back to TypeScript', () => {
@@ -106,7 +123,7 @@ describe('the opt-in float32 WebAssembly kernels', () => {
   const tolFor = (k: number): number => (k + 2) * 2 ** -24;
 
   it('are named wasm-simd-f32 and are not the default', () => {
-    expect(f32.name).toBe('wasm-simd-f32');
+    expect(f32.name).toMatch(/^wasm-simd(-fma)?-f32$/);
     expect(defaultKernels).not.toBe(f32);
   });
 
