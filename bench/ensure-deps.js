@@ -1,12 +1,21 @@
-// Installs the benchmark's peers (bench/package.json devDependencies) when one is missing,
-// so that `npm run bench` works on a fresh clone. --ignore-scripts: no peer needs a native build.
+// Installs the benchmark's peers (bench/package.json devDependencies) when one is missing or stale,
+// so that `npm run bench` works on a fresh clone. --ignore-scripts: no peer needs a native build
+// (brain.js 2 pulls in gpu.js and headless-gl; its CPU NeuralNetwork runs without gl being built).
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
 const dir = __dirname;
-const deps = Object.keys(require('./package.json').devDependencies);
-const missing = deps.filter((d) => !fs.existsSync(path.join(dir, 'node_modules', d, 'package.json')));
+// Versions are pinned exactly in bench/package.json: a missing package or another version is reinstalled.
+const wanted = require('./package.json').devDependencies;
+const installed = (d) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', d, 'package.json'), 'utf8')).version;
+  } catch {
+    return null;
+  }
+};
+const missing = Object.keys(wanted).filter((d) => installed(d) !== wanted[d]);
 if (missing.length > 0) {
   process.stderr.write(`bench: installing ${missing.join(', ')} into bench/node_modules …\n`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -10,7 +10,10 @@ import { WorkloadData } from '../workloads';
 const brain = require('brain.js');
 const version = require('brain.js/package.json').version;
 
-runChild((data) => ({ sameStart: true, sameOrder: false, sameNetwork: data.spec.id === 'W1', precision: 'f64',
+// brain.js 2 computes in float32 (Float32Array weights), 1.x in float64.
+const precision = version.startsWith('1.') ? 'f64' : 'f32';
+
+runChild((data) => ({ sameStart: true, sameOrder: false, sameNetwork: data.spec.id === 'W1', precision,
   notes: `brain.js ${version}: one update per sample${data.spec.id === 'W1' ? '' : `, ${data.spec.hidden} output + squared error (no softmax)`}` }),
 (data: WorkloadData) => {
   const { spec } = data;

@@ -30,6 +30,23 @@ function which(cmd: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether `nobody` can start Node and read the sandbox's files. A project cloned under a
+ * private folder (e.g. /root, mode 700) cannot be read by `nobody`: the child then keeps
+ * the grader's user, with every other limit in place.
+ */
+function nobodyCanRun(setpriv: string, spawnSync: typeof import('child_process').spawnSync): boolean {
+  const path = require('path') as typeof import('path');
+  const files = [path.join(__dirname, 'child.js'), path.resolve(__dirname, '..', '..', '..', 'package.json')];
+  const probe = `const fs = require('fs'); for (const f of ${JSON.stringify(files)}) fs.accessSync(f, fs.constants.R_OK);`;
+  const r = spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, '-e', probe], {
+    stdio: 'ignore',
+    timeout: 10000,
+    cwd: '/',
+  });
+  return r.status === 0;
+}
+
 /** Detects the isolation available (cached); ANNLAB_SANDBOX_ISOLATION=none turns it off. */
 export function detectIsolation(): Isolation {
   if (cached) return cached;
@@ -44,7 +61,9 @@ export function detectIsolation(): Isolation {
       const r = spawnSync(unshare, ['--pid', '--fork', '--kill-child', '--', process.execPath, '-e', '0'], { stdio: 'ignore', timeout: 10000 });
       if (r.status === 0) iso.unshare = unshare;
     }
-    if (typeof process.getuid === 'function' && process.getuid() === 0 && iso.setpriv) iso.dropTo = { uid: 65534, gid: 65534 };
+    if (typeof process.getuid === 'function' && process.getuid() === 0 && iso.setpriv && nobodyCanRun(iso.setpriv, spawnSync)) {
+      iso.dropTo = { uid: 65534, gid: 65534 };
+    }
   }
   cached = iso;
   return iso;
