@@ -79,8 +79,7 @@ export function seededRng(seed: number | string = 0): Rng {
         spare = null;
         return mean + std * z;
       }
-      let u = 0;
-      while (u === 0) u = random(); // log(0) is −∞; a zero comes once in 2^53 draws
+      const u = random() || 2 ** -53; // log(0) would be −∞ (a zero comes once in 2^53 draws)
       const v = random();
       const r = Math.sqrt(-2 * Math.log(u));
       spare = r * Math.sin(2 * Math.PI * v);
