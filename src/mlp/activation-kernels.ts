@@ -2,7 +2,7 @@
  * Activations applied to whole Float64Arrays in tight loops (the training loop's hot path).
  * Built-ins get a specialised loop; any other Activation falls back to its `f`/`df` per element.
  */
-import { Activation, activations, sigmoidValue, softmaxRowsInPlace } from '../activations';
+import { Activation, activations, softmaxRowsInPlace } from '../activations';
 
 /** In-place array versions of one activation. */
 export interface ActivationKernel {
@@ -62,7 +62,15 @@ const eluKernel = (alpha: number): ActivationKernel => ({
 
 const sigmoidKernel: ActivationKernel = {
   forward(z, a, rows, cols) {
-    for (let k = 0, len = rows * cols; k < len; k++) a[k] = sigmoidValue(z[k]);
+    // sigmoidValue inlined (the same formula, so the same numbers): one branch per sign, no overflow
+    for (let k = 0, len = rows * cols; k < len; k++) {
+      const zk = z[k];
+      if (zk >= 0) a[k] = 1 / (1 + Math.exp(-zk));
+      else {
+        const e = Math.exp(zk);
+        a[k] = e / (1 + e);
+      }
+    }
   },
   backward(z, a, dA, dZ, rows, cols) {
     for (let k = 0, len = rows * cols; k < len; k++) dZ[k] = dA[k] * a[k] * (1 - a[k]);

@@ -38,11 +38,12 @@ export function evaluateRows(layers: readonly Layer[], head: Head, ws: Workspace
   let correct = 0;
   for (let from = 0; from < n; from += ws.capacity) {
     const rows = Math.min(ws.capacity, n - from);
-    ws.x.set(X.data.subarray(from * d, (from + rows) * d));
-    ws.y.set(Y.data.subarray(from * m, (from + rows) * m));
+    // the passes only read the batch, so views into the data do (no copy)
+    ws.batchX = X.data.subarray(from * d, (from + rows) * d);
+    ws.batchY = Y.data.subarray(from * m, (from + rows) * m);
     forwardRows(layers, ws, rows);
     loss += batchLoss(layers, head, ws, rows) * rows;
-    correct += countCorrect(ws.a[layers.length - 1], ws.y, rows, m);
+    correct += countCorrect(ws.a[layers.length - 1], ws.batchY, rows, m);
   }
   return { loss: loss / n, correct };
 }
@@ -57,7 +58,10 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
   for (const l of layers) params.push(l.W.data, l.b.data);
   const grads = ws.gradientArrays();
   const snapshot = params.map((p) => p.slice()); // the weights after the last finite epoch
-  const optimizer = createOptimizer(o.optimizer, params, o.momentum);
+  // plain SGD updates each layer inside the backward pass (see backwardRows); the others step after it
+  const sgdRate = o.optimizer === 'sgd' ? o.learningRate : 0;
+  const optimizer = sgdRate > 0 ? null : createOptimizer(o.optimizer, params, o.momentum);
+  const fusedDelta = head.fused !== null;
   const rng = toRng(o.seed, 0);
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
@@ -83,9 +87,9 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
     let bad = false;
     for (let from = 0; from < n; from += B) {
       const rows = Math.min(B, n - from);
-      gatherRows(X, Y, idx, from, rows, ws);
+      gatherRows(X, Y, idx, from, rows, ws, !o.shuffle);
       forwardRows(layers, ws, rows);
-      const bl = batchLoss(layers, head, ws, rows);
+      const bl = batchLoss(layers, head, ws, rows, fusedDelta);
       if (!Number.isFinite(bl) || bl > limit) {
         lossSum = bl; // stop at once: one NaN/∞ (or exploded) batch is enough
         bad = true;
@@ -96,9 +100,9 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
         limit = DIVERGENCE_FACTOR * Math.max(bl, 1);
       }
       lossSum += bl * rows;
-      if (classification) correct += countCorrect(ws.a[L], ws.y, rows, m);
-      backwardRows(layers, head, ws, rows);
-      optimizer.step(grads, o.learningRate);
+      if (classification) correct += countCorrect(ws.a[L], ws.batchY, rows, m);
+      backwardRows(layers, head, ws, rows, fusedDelta, sgdRate);
+      if (optimizer) optimizer.step(grads, o.learningRate);
     }
     const loss = bad ? lossSum : lossSum / n;
     h.loss.push(loss);
@@ -107,8 +111,10 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
     if (!bad) {
       for (let p = 0; p < params.length && finiteWeights; p++) {
         const a = params[p];
-        for (let k = 0; k < a.length; k++) {
-          if (!Number.isFinite(a[k])) {
+        for (let k = 0, len = a.length; k < len; k++) {
+          const v = a[k];
+          if (v - v !== 0) {
+            // v − v is 0 exactly for a finite v (NaN for NaN and ±∞)
             finiteWeights = false;
             break;
           }

@@ -77,6 +77,42 @@ abstract class BaseLayer {
     if (dX) k.gemmNT(rows, this.inputs, zc, dZ, this.W.data, dX, false);
   }
 
+  /**
+   * `gradients` and a plain SGD step in one: b ← b − η·Σ_rows dZ, dX = dZ·Wᵀ (with the old W),
+   * then W ← W + xᵀ·(−η dZ), accumulated straight into W, so dW is never stored and read back.
+   * Scales `dZ` by −η in place (the caller no longer needs it); `gb` receives the bias gradient.
+   * Kernels named …f32 (products in float32) get dW in `gW` and W ← W − η·dW instead.
+   */
+  sgdStep(rows: number, x: Float64Array, dZ: Float64Array, gW: Float64Array, gb: Float64Array, dX: Float64Array | null, learningRate: number): void {
+    const zc = this.zCols;
+    const k = getKernels();
+    const W = this.W.data;
+    const b = this.b.data;
+    if (dX) k.gemmNT(rows, this.inputs, zc, dZ, W, dX, false);
+    gb.fill(0);
+    if (k.name.endsWith('f32')) {
+      // float32 kernels would round W itself to float32 if it were accumulated into: go through gW
+      for (let i = 0; i < rows; i++) {
+        const o = i * zc;
+        for (let j = 0; j < zc; j++) gb[j] += dZ[o + j];
+      }
+      k.gemmTN(this.inputs, zc, rows, x, dZ, gW, false);
+      for (let i = 0, len = W.length; i < len; i++) W[i] -= learningRate * gW[i];
+    } else {
+      // one pass: the bias gradient, and dZ scaled by −η for the product accumulated into W
+      for (let i = 0; i < rows; i++) {
+        const o = i * zc;
+        for (let j = 0; j < zc; j++) {
+          const d = dZ[o + j];
+          gb[j] += d;
+          dZ[o + j] = -learningRate * d;
+        }
+      }
+      k.gemmTN(this.inputs, zc, rows, x, dZ, W, true);
+    }
+    for (let j = 0; j < zc; j++) b[j] -= learningRate * gb[j];
+  }
+
   /** The name of the activation, for summaries. */
   abstract get activationName(): string;
 }

@@ -1,5 +1,5 @@
 /** Turning what a student passes as `y` into a target matrix the network trains on, with checks. */
-import { Matrix, toMatrix } from '../matrix';
+import { Matrix, checkFinite, toMatrix } from '../matrix';
 import { InputError, ShapeError, describeValue } from '../errors';
 
 /** Targets: class indices or 1-D regression targets (number[]), one-hot / multi-output rows (number[][]), or a Matrix. */
@@ -13,7 +13,7 @@ export function toTargets(y: Targets, rows: number, outputs: number, classificat
   if (!y || typeof (y as { length?: unknown }).length !== 'number' && !(y instanceof Matrix)) {
     throw new InputError(`${what}: expected y as number[], number[][] or a Matrix, got ${describeValue(y)}`);
   }
-  const Y = toMatrix(y as Matrix, `${what}: y`);
+  const Y = toMatrixFinite(y as Matrix, `${what}: y`);
   const label = Array.isArray(y) && typeof y[0] === 'number' ? 'values' : 'rows';
   if (Y.rows !== rows) {
     throw new ShapeError(`${what}: X has ${rows} rows but y has ${Y.rows} ${label}; expected one target per row of X`);
@@ -54,9 +54,26 @@ export function toTargets(y: Targets, rows: number, outputs: number, classificat
 
 /** Converts X and checks it against the number of inputs (non-empty, rectangular, finite). */
 export function toInputs(X: unknown, inputs: number, what: string): Matrix {
-  const M = toMatrix(X as Matrix, `${what}: X`);
+  const M = toMatrixFinite(X as Matrix, `${what}: X`);
   if (M.cols !== inputs) {
     throw new ShapeError(`${what}: X has ${M.cols} column${M.cols === 1 ? '' : 's'} but the model expects ${inputs} input${inputs === 1 ? '' : 's'} per row`);
+  }
+  return M;
+}
+
+/**
+ * toMatrix with its finiteness check done as one tight loop (v − v is 0 only for a finite v),
+ * which matters on large X; checkFinite then names the first bad element, as toMatrix would.
+ */
+function toMatrixFinite(x: Matrix, what: string): Matrix {
+  const M = toMatrix(x, what, { allowNonFinite: true });
+  const d = M.data;
+  for (let k = 0, n = d.length; k < n; k++) {
+    const v = d[k];
+    if (v - v !== 0) {
+      checkFinite(M, what);
+      break;
+    }
   }
   return M;
 }
