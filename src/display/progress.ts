@@ -12,19 +12,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import { OptionError, describeValue } from '../errors';
 import { learningRateConvergencePlot } from '../plots/convergence';
 import { trainingHistoryPlot } from '../plots/history';
+import type { EpochInfo } from '../mlp/options';
 import { formatNumber } from '../plots/common';
 import { DisplayBundle, plotBundle } from './show';
 import { DisplayWriter, currentDisplayWriter, newDisplayId } from './tslab';
 
-/** What `fit` passes to onEpoch (an engine `EpochInfo` fits). */
-export interface EpochInfoLike {
-  epoch: number;
-  epochs: number;
-  loss: number;
-  valLoss?: number;
-  accuracy?: number;
-  valAccuracy?: number;
-}
+/** The part of what `fit` passes to onEpoch that the progress display reads. */
+export type EpochInfoLike = Pick<EpochInfo, 'epoch' | 'epochs' | 'loss' | 'valLoss' | 'accuracy' | 'valAccuracy'>;
 
 /** Options of {@link trainingProgress}. */
 export interface TrainingProgressOptions {
