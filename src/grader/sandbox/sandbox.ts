@@ -4,75 +4,12 @@
 import type { ChildProcess } from 'child_process';
 import { detectIsolation, launchCommand, spawnOptions } from './launch';
 import { cacheDir, warmCache } from './compile-cache';
+import { cpuAwareTimeout, killGroup } from './process-limits';
+import { StudentCodeError } from './types';
+import type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
 
-/** Why a call into student code failed. */
-export type StudentErrorKind = 'timeout' | 'crash' | 'memory' | 'not-implemented' | 'threw' | 'compile' | 'missing-export';
-
-/** A call into student code failed; `message` is written for the student. */
-export class StudentCodeError extends Error {
-  override readonly name = 'StudentCodeError';
-  constructor(
-    readonly kind: StudentErrorKind,
-    message: string,
-    /** exercise file name, e.g. 'perceptron' */ readonly exercise: string,
-    /** the function called, or '' for loading the file */ readonly fn: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A student's exercise file, loaded in a sandbox child. */
-export interface StudentModule {
-  /** Calls the exported function `fn` with structured-cloned `args`. */
-  call<T = unknown>(fn: string, ...args: unknown[]): Promise<T>;
-  /** Same as call, with a time limit for this call only. */
-  callWith<T = unknown>(options: CallOptions & { returnArgs?: false }, fn: string, ...args: unknown[]): Promise<T>;
-  /** Same as call, and also returns the arguments as the student's function left them
-   *  (the sandbox's copies, after the call): a test can tell a function that changed its
-   *  inputs in place. */
-  callWith<T = unknown>(options: CallOptions & { returnArgs: true }, fn: string, ...args: unknown[]): Promise<CallWithArgs<T>>;
-  /** Names of the exported functions (rejects like `call` when the file does not load). */
-  exports(): Promise<string[]>;
-  /** Stops the child (the next call starts a new one). */
-  close(): void;
-  readonly name: string;
-  /** process id of the running child (its process group), if any: for tests of the grader */
-  readonly pid: number | undefined;
-}
-
-/** Options of one call into student code. */
-export interface CallOptions {
-  /** time limit for this call, ms. @default the sandbox's timeoutMs */
-  timeoutMs?: number;
-  /** also send back the arguments as they were after the call. @default false */
-  returnArgs?: boolean;
-}
-
-/** What `callWith({ returnArgs: true }, ...)` resolves to. */
-export interface CallWithArgs<T> {
-  /** what the function returned */
-  result: T;
-  /** the arguments as the function left them (equal to the test's own copies unless it mutated them) */
-  args: unknown[];
-}
-
-/** Limits of a sandbox. */
-export interface SandboxOptions {
-  /** time limit per call, ms. @default 2000 (ANNLAB_CALL_TIMEOUT_MS overrides) */
-  timeoutMs?: number;
-  /** time limit for loading the file (its top-level code), ms. @default 5000 */
-  loadTimeoutMs?: number;
-  /** V8 heap cap, MB. @default 512 */
-  heapMb?: number;
-  /** address-space cap (covers ArrayBuffers), MB. @default 2048 */
-  addressSpaceMb?: number;
-  /** folder of exercise files. @default ANNLAB_TARGET or <project>/solutions */
-  target?: string;
-  /** total wall time of all calls of this module (one test file), ms, not counting the
-   *  child's start and the file's loading: past it, calls fail at once, so one slow exercise
-   *  cannot eat the whole grading run. @default 60000 */
-  budgetMs?: number;
-}
+export { StudentCodeError } from './types';
+export type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
 
 interface Pending {
   id: number;
@@ -93,62 +30,6 @@ function defaultTarget(): string {
   const path = require('path') as typeof import('path');
   const solutions = path.join(PROJECT_ROOT, 'solutions');
   return fs.existsSync(solutions) ? solutions : path.join(PROJECT_ROOT, 'exercises');
-}
-
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    if (process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
-    else child.kill('SIGKILL');
-  } catch {
-    try {
-      child.kill('SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-/** CPU time (ms) used so far by a process and all its descendants (Linux /proc), or undefined. */
-export function treeCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined || process.platform !== 'linux') return undefined;
-  const fs = require('fs') as typeof import('fs');
-  let ticks = 0;
-  const stack = [pid];
-  let seen = 0;
-  while (stack.length && seen++ < 64) {
-    const p = stack.pop() as number;
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
-      for (const c of fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/)) if (c) stack.push(Number(c));
-    } catch {
-      if (p === pid) return undefined;
-    }
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
-/** A time limit on what code could run: on a busy machine (a grader running many jobs) a
- *  process starved of CPU gets more wall time, up to 3× the limit; an idle wait (a promise
- *  that never settles) or a busy loop ends at the limit. Returns a cancellable handle. */
-export function cpuAwareTimeout(pid: number | undefined, limitMs: number, onExpire: () => void): { cancel(): void } {
-  const started = Date.now();
-  const cpu0 = treeCpuMs(pid);
-  let timer: NodeJS.Timeout;
-  const check = () => {
-    const used = cpu0 === undefined ? undefined : (treeCpuMs(pid) ?? cpu0) - cpu0;
-    const wall = Date.now() - started;
-    const starved = used !== undefined && used < 0.7 * limitMs && wall - used > 0.3 * limitMs && used > 0.05 * wall;
-    if (starved && wall < 3 * limitMs) {
-      timer = setTimeout(check, Math.max(50, Math.min(limitMs - (used as number), 3 * limitMs - wall)));
-      return;
-    }
-    onExpire();
-  };
-  timer = setTimeout(check, limitMs);
-  return { cancel: () => clearTimeout(timer) };
 }
 
 function seconds(ms: number): string {
