@@ -2,7 +2,7 @@
  * Micro-benchmark of the matrix kernels on the shapes of the workloads (W3, W4): GFLOP/s of
  * each kernel set for gemm, gemmTN and gemmNT, in CPU time.  npx tsx bench/kernels.ts
  */
-import { MatrixKernels, jsKernels } from '../src/matrix/kernels';
+import { MatrixKernels, jsKernels } from '../src/engine/matrix/kernels';
 import { kernelSets } from './contenders/kernels-flag';
 
 const shapes: [string, 'gemm' | 'gemmTN' | 'gemmNT', number, number, number][] = [

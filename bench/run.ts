@@ -59,7 +59,7 @@ function pythonReason(module: string): string | undefined {
 
 const single = { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
 const allContenders: Contender[] = [
-  { name: 'annlab', command: tsx('contenders/annlab.ts'), unavailable: fs.existsSync(path.join(root, 'src', 'mlp', 'index.ts')) ? undefined : 'src/mlp is missing' },
+  { name: 'annlab', command: tsx('contenders/annlab.ts'), unavailable: fs.existsSync(path.join(root, 'src', 'engine', 'mlp', 'index.ts')) ? undefined : 'src/engine/mlp is missing' },
   { name: 'annlab (js kernels)', command: tsx('contenders/annlab.ts', '--kernels', 'js') },
   { name: 'annlab (float32 opt-in)', command: tsx('contenders/annlab.ts', '--kernels', 'wasm-f32') },
   // What Node 22 and recent browsers get by default: the relaxed-SIMD build (fused multiply-add).

@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { seededRng, Rng } from '../src/rng';
+import { seededRng, Rng } from '../src/engine/rng';
 
 export type WorkloadId = 'W1' | 'W2' | 'W3' | 'W4';
 export type Hidden = 'sigmoid' | 'tanh' | 'relu';

@@ -1,10 +1,10 @@
 // npm run autograder -- --gradescope --out FILE.zip | --github [--out .github/workflows/classroom.yml]
 import * as fs from 'fs';
 import * as path from 'path';
-import { autograderEntries, GITHUB_WORKFLOW } from '../src/grader/release';
-import { projectRoot } from '../src/grader/supervise';
-import { writeAtomic } from '../src/grader/writers';
-import { zipBytes } from '../src/grader/zip';
+import { autograderEntries, GITHUB_WORKFLOW } from '../grader/release';
+import { projectRoot } from '../grader/supervise';
+import { writeAtomic } from '../grader/writers';
+import { zipBytes } from '../grader/zip';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');

@@ -1,5 +1,5 @@
 // npm run grade [-- --solutions | --submission DIR | --submissions DIR --jobs N] [--exercise a,b] [--out DIR] [--no-hidden] [--timeout S]
-import { gradeSubmission, gradeSubmissions, projectRoot } from '../src/grader/supervise';
+import { gradeSubmission, gradeSubmissions, projectRoot } from '../grader/supervise';
 import * as fs from 'fs';
 import * as path from 'path';
 

@@ -1,8 +1,8 @@
 // npm run release -- --out DIR [--no-typecheck] : the student copy (no solutions, hidden tests or
 // hidden ids), audited, and checked as a project of its own (jest roots, scripts, `tsc`).
 import * as path from 'path';
-import { makeRelease, typecheckRelease } from '../src/grader/release';
-import { projectRoot } from '../src/grader/supervise';
+import { makeRelease, typecheckRelease } from '../grader/release';
+import { projectRoot } from '../grader/supervise';
 
 const i = process.argv.indexOf('--out');
 if (i < 0 || !process.argv[i + 1]) {

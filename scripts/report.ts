@@ -9,11 +9,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { learningRateSweep, SweepResult } from '../src/diagnostics';
-import { mlpClassifier } from '../src/mlp';
-import { playground, trainTestSplit, PlaygroundName } from '../src/data';
-import { decisionBoundaryPlot, learningRateConvergencePlot, networkDiagram } from '../src/plots';
-import { VEGA_SCRIPTS, embedBlock, escapeHtml, htmlPage, scriptTags, vegaScriptPath } from '../src/display/html';
+import { learningRateSweep, SweepResult } from '../src/engine/diagnostics';
+import { mlpClassifier } from '../src/engine/mlp';
+import { playground, trainTestSplit, PlaygroundName } from '../src/engine/data';
+import { decisionBoundaryPlot, learningRateConvergencePlot, networkDiagram } from '../src/engine/plots';
+import { VEGA_SCRIPTS, embedBlock, escapeHtml, htmlPage, scriptTags, vegaScriptPath } from '../src/io/display/html';
 
 /** Options of {@link writeReport}. */
 export interface ReportOptions {

@@ -1,16 +1,8 @@
-// annlab: the public API. This file only re-exports.
-export * from './version';
-export * from './errors';
-export * from './rng';
-export * from './matrix';
-export * from './tlu';
-export * from './perceptron';
-export * from './data';
-export * from './activations';
-export * from './losses';
-export * from './metrics';
-export * from './mlp';
-export * from './diagnostics';
-export * from './plots';
-export * from './display';
-export * from './grader';
+// annlab, as a notebook imports it: `import { ... } from './src'`. This file only re-exports.
+//   engine/  pure computation (what student code in the grader's sandbox gets, and nothing else)
+//   io/      the data files, showing and saving plots
+//   check()  the public tests of one exercise, run by the grader (../grader, a lecturer's tool)
+export * from './engine';
+export * from './io';
+export { check, checkTable } from '../grader/check';
+export type { CheckResult, CheckOptions } from '../grader/check';

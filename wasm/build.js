@@ -1,5 +1,5 @@
 // `npm run build:wasm`: compiles wasm/gemm.ts (AssemblyScript) to WebAssembly and embeds the
-// binary, base64-encoded, in src/matrix/wasm/gemm-binary.ts, so that annlab loads it
+// binary, base64-encoded, in src/engine/matrix/wasm/gemm-binary.ts, so that annlab loads it
 // synchronously without the file system (in Node, tslab and browsers alike).
 // The output is deterministic: running it again on the same source gives the same file.
 const { spawnSync } = require('child_process');
@@ -42,6 +42,6 @@ export const GEMM_RELAXED_WASM_BASE64 =
   ${literal(relaxed)};
 `;
 // An optional argument writes elsewhere (to try a change without touching the committed file).
-const target = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'src', 'matrix', 'wasm', 'gemm-binary.ts');
+const target = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'src', 'engine', 'matrix', 'wasm', 'gemm-binary.ts');
 fs.writeFileSync(target, ts);
 console.log(`build:wasm: ${plain.length} + ${relaxed.length} bytes → ${path.relative(root, target)}`);

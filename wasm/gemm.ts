@@ -1,6 +1,6 @@
 // AssemblyScript source of annlab's WebAssembly SIMD matrix kernels (float64 on f64x2 lanes; an opt-in float32 twin on f32x4).
 // Built by `npm run build:wasm` (wasm/build.js), which embeds the binary in
-// src/matrix/wasm/gemm-binary.ts. The JavaScript side (src/matrix/kernels-wasm.ts) owns the
+// src/engine/matrix/wasm/gemm-binary.ts. The JavaScript side (src/engine/matrix/kernels-wasm.ts) owns the
 // memory layout: it copies A, B (and C when accumulating) into this module's memory, padded so
 // that the row count of C is a multiple of 4 and the row stride of B and C a multiple of the
 // block width (4 doubles, 8 floats), calls `gemm` or `gemm32`, and copies C back. No allocation

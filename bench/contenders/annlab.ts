@@ -7,8 +7,8 @@
 import { runChild } from '../child';
 import { WorkloadData } from '../workloads';
 import { useKernels } from './kernels-flag';
-import { MLP } from '../../src/mlp';
-import { Matrix } from '../../src/matrix';
+import { MLP } from '../../src/engine/mlp';
+import { Matrix } from '../../src/engine/matrix';
 
 const kernelsName = useKernels();
 

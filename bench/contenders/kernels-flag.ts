@@ -1,7 +1,7 @@
 /** `--kernels NAME` on a contender's command line: which matrix kernels annlab uses (auto = its default). */
-import { getKernels, setKernels, jsKernels, MatrixKernels } from '../../src/matrix/kernels';
-import { blockedKernels } from '../../src/matrix/kernels-blocked';
-import { loadWasmKernels } from '../../src/matrix/kernels-wasm';
+import { getKernels, setKernels, jsKernels, MatrixKernels } from '../../src/engine/matrix/kernels';
+import { blockedKernels } from '../../src/engine/matrix/kernels-blocked';
+import { loadWasmKernels } from '../../src/engine/matrix/kernels-wasm';
 
 /** Every kernel set that can run here, by name (wasm-f32 is the opt-in float32 path). */
 export function kernelSets(): Record<string, MatrixKernels> {

@@ -7,7 +7,7 @@
 import { runChild } from '../child';
 import { WorkloadData } from '../workloads';
 import { useKernels } from './kernels-flag';
-import { getKernels } from '../../src/matrix/kernels';
+import { getKernels } from '../../src/engine/matrix/kernels';
 
 const kernelsName = useKernels();
 

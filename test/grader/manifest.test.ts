@@ -2,8 +2,8 @@
 // the manifest lists with the right visibility, and every manifest entry has its test.
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadManifest, testIdsInSource, validateManifest, testId } from '../../src/grader/manifest';
-import { HIDDEN_CANARY } from '../../src/grader/release';
+import { loadManifest, testIdsInSource, validateManifest, testId } from '../../grader/manifest';
+import { HIDDEN_CANARY } from '../../grader/release';
 
 const ROOT = path.join(__dirname, '..', '..');
 const manifest = loadManifest(path.join(ROOT, 'grading', 'manifest.json'));

@@ -4,10 +4,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { auditRelease, autograderEntries, GITHUB_WORKFLOW, HIDDEN_CANARY, makeRelease, RUN_AUTOGRADER, SETUP_SH, STUDENT_GRADING_README, typecheckRelease, verifyRelease } from '../../src/grader/release';
-import { loadManifest } from '../../src/grader/manifest';
-import { zipBytes } from '../../src/grader/zip';
-import { check } from '../../src/grader/check';
+import { auditRelease, autograderEntries, GITHUB_WORKFLOW, HIDDEN_CANARY, makeRelease, RUN_AUTOGRADER, SETUP_SH, STUDENT_GRADING_README, typecheckRelease, verifyRelease } from '../../grader/release';
+import { loadManifest } from '../../grader/manifest';
+import { zipBytes } from '../../grader/zip';
+import { check } from '../../grader/check';
 
 const ROOT = path.join(__dirname, '..', '..');
 const manifest = loadManifest(path.join(ROOT, 'grading', 'manifest.json'));

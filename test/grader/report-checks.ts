@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import type { GradeReport } from '../../src/grader/report';
+import type { GradeReport } from '../../grader/report';
 
 /** Parses XML with Python's parser when present (a strict, independent check). */
 export function xmlIsValid(file: string): boolean {

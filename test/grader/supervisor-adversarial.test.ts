@@ -3,9 +3,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { gradeSubmission, gradeSubmissions, processesIn } from '../../src/grader/supervise';
-import { loadManifest } from '../../src/grader/manifest';
-import type { GradeReport } from '../../src/grader/report';
+import { gradeSubmission, gradeSubmissions, processesIn } from '../../grader/supervise';
+import { loadManifest } from '../../grader/manifest';
+import type { GradeReport } from '../../grader/report';
 import { checkFiles } from './report-checks';
 
 const ROOT = path.join(__dirname, '..', '..');

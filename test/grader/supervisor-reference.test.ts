@@ -3,8 +3,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { gradeSubmission } from '../../src/grader/supervise';
-import { loadManifest } from '../../src/grader/manifest';
+import { gradeSubmission } from '../../grader/supervise';
+import { loadManifest } from '../../grader/manifest';
 import { checkFiles } from './report-checks';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -1,9 +1,9 @@
 // The report files: whatever the student printed, the files stay valid and bounded, and
 // the points come from the manifest only.
-import { buildReport, cleanText, failureText } from '../../src/grader/report';
-import { csvField, gradescopeJson, junitXml, scoreTable } from '../../src/grader/writers';
-import type { Manifest } from '../../src/grader/manifest';
-import { crc32, zipBytes } from '../../src/grader/zip';
+import { buildReport, cleanText, failureText } from '../../grader/report';
+import { csvField, gradescopeJson, junitXml, scoreTable } from '../../grader/writers';
+import type { Manifest } from '../../grader/manifest';
+import { crc32, zipBytes } from '../../grader/zip';
 
 const manifest: Manifest = {
   exercises: {

@@ -18,7 +18,7 @@ describe('the annlab kernel in real Jupyter', () => {
     const rel = './' + path.relative(PROJECT_ROOT, work).split(path.sep).join('/');
     const notebook = makeNotebook([
       "console.log('cwd', process.cwd());",
-      "import * as engine from './src';\nimport { Matrix } from './src/matrix';\nconsole.log('same Matrix class', engine.Matrix === Matrix);",
+      "import * as engine from './src';\nimport { Matrix } from './src/engine/matrix';\nconsole.log('same Matrix class', engine.Matrix === Matrix);",
       `import { version } from '${rel}/single';\nimport { value } from '${rel}/folder';\nconsole.log('before', version, value);`,
       "import * as fs from 'fs';\n" +
         `fs.writeFileSync('${rel}/single.ts', 'export const version: number = 2;\\n');\n` +

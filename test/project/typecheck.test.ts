@@ -46,7 +46,7 @@ describe('type checking', () => {
     tscRun = projectTsc();
   });
 
-  it("src/, exercises/ and solutions/ compile with tslab's TypeScript 5.0.4 and its options (strict)", () => {
+  it("src/ (with the grader's check() it re-exports), exercises/ and solutions/ compile with tslab's TypeScript 5.0.4 and its options (strict)", () => {
     const ts = tslabTypeScript();
     expect(ts.version).toBe('5.0.4');
     const files = ['src', 'exercises', 'solutions'].flatMap((d) => tsFiles(path.join(PROJECT_ROOT, d)));

@@ -1,9 +1,9 @@
 // Tests call student code ONLY through this sandbox (never `import` it): see
-// src/grader/sandbox/sandbox.ts. ANNLAB_TARGET picks the folder (default solutions/).
-export { exercise, StudentCodeError, closeAllSandboxes } from '../../src/grader/sandbox/sandbox';
-export type { StudentModule, SandboxOptions, StudentErrorKind, CallOptions, CallWithArgs } from '../../src/grader/sandbox/sandbox';
-import { closeAllSandboxes, exercise as openExercise } from '../../src/grader/sandbox/sandbox';
-import type { SandboxOptions, StudentModule } from '../../src/grader/sandbox/sandbox';
+// grader/sandbox/sandbox.ts. ANNLAB_TARGET picks the folder (default solutions/).
+export { exercise, StudentCodeError, closeAllSandboxes } from '../../grader/sandbox/sandbox';
+export type { StudentModule, SandboxOptions, StudentErrorKind, CallOptions, CallWithArgs } from '../../grader/sandbox/sandbox';
+import { closeAllSandboxes, exercise as openExercise } from '../../grader/sandbox/sandbox';
+import type { SandboxOptions, StudentModule } from '../../grader/sandbox/sandbox';
 
 /** How long a test file waits for its sandbox child to start and load the exercise file:
  *  a fraction of a second on an idle machine, many seconds on a loaded one (the start is

@@ -1,6 +1,6 @@
-import { activations, activationNames, getActivation, leakyRelu, elu, Activation } from '../../../src/activations';
-import { OptionError } from '../../../src/errors';
-import { seededRng } from '../../../src/rng';
+import { activations, activationNames, getActivation, leakyRelu, elu, Activation } from '../../../src/engine/activations';
+import { OptionError } from '../../../src/engine/errors';
+import { seededRng } from '../../../src/engine/rng';
 
 /** Centred difference (f(z + h) − f(z − h)) / 2h: the oracle for every derivative. */
 const numericalDerivative = (f: (z: number) => number, z: number, h = 1e-6) => (f(z + h) - f(z - h)) / (2 * h);

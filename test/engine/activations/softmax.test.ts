@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { softmax, softmaxJacobian, getActivation } from '../../../src/activations';
-import { Matrix } from '../../../src/matrix';
-import { InputError, OptionError } from '../../../src/errors';
+import { softmax, softmaxJacobian, getActivation } from '../../../src/engine/activations';
+import { Matrix } from '../../../src/engine/matrix';
+import { InputError, OptionError } from '../../../src/engine/errors';
 
 const FC = { seed: 20261128, numRuns: 300 };
 

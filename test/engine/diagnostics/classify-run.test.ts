@@ -1,4 +1,4 @@
-import { classifyRun } from '../../../src/diagnostics';
+import { classifyRun } from '../../../src/engine/diagnostics';
 
 describe('classifyRun', () => {
   it('converged: the epoch from which the loss stays below the target', () => {

@@ -1,6 +1,6 @@
-import { gradientCheck, relativeError } from '../../../src/diagnostics';
-import { MLP } from '../../../src/mlp';
-import { OptionError } from '../../../src/errors';
+import { gradientCheck, relativeError } from '../../../src/engine/diagnostics';
+import { MLP } from '../../../src/engine/mlp';
+import { OptionError } from '../../../src/engine/errors';
 
 const X = [
   [0.1, -0.4],

@@ -1,7 +1,7 @@
-import { learningRateSweep } from '../../../src/diagnostics';
-import { MLP } from '../../../src/mlp';
-import { OptionError } from '../../../src/errors';
-import { seededRng } from '../../../src/rng';
+import { learningRateSweep } from '../../../src/engine/diagnostics';
+import { MLP } from '../../../src/engine/mlp';
+import { OptionError } from '../../../src/engine/errors';
+import { seededRng } from '../../../src/engine/rng';
 
 const XOR_X = [
   [0, 0],

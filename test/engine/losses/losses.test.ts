@@ -1,7 +1,7 @@
-import { losses, huber, getLoss, lossNames, Loss } from '../../../src/losses';
-import { Matrix } from '../../../src/matrix';
-import { OptionError, ShapeError } from '../../../src/errors';
-import { seededRng } from '../../../src/rng';
+import { losses, huber, getLoss, lossNames, Loss } from '../../../src/engine/losses';
+import { Matrix } from '../../../src/engine/matrix';
+import { OptionError, ShapeError } from '../../../src/engine/errors';
+import { seededRng } from '../../../src/engine/rng';
 
 /** dL/dŷ by centred differences, one prediction at a time: the oracle for every gradient. */
 function numericalGrad(loss: Loss, yPred: Matrix, yTrue: Matrix, h = 1e-6): Float64Array {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import fc from 'fast-check';
-import { jsKernels, MatrixKernels, blockedKernels, loadWasmKernels, WASM_MIN_WORK, defaultKernels } from '../../../src/matrix';
+import { jsKernels, MatrixKernels, blockedKernels, loadWasmKernels, WASM_MIN_WORK, defaultKernels } from '../../../src/engine/matrix';
 
 const FC = { seed: 5150, numRuns: 60 };
 const wasm = loadWasmKernels();

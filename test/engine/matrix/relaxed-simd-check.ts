@@ -3,7 +3,7 @@
  * the WebAssembly kernels (which then pick the relaxed-SIMD build) and prints, as JSON, their
  * names and the largest error against jsKernels relative to Σ|a||b| on a few shapes.
  */
-import { jsKernels, loadWasmKernels } from '../../../src/matrix';
+import { jsKernels, loadWasmKernels } from '../../../src/engine/matrix';
 
 const out: { names: string[]; worst: number } = { names: [], worst: 0 };
 for (const precision of ['float64', 'float32'] as const) {

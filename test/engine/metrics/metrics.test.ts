@@ -1,5 +1,5 @@
-import { accuracy, r2Score, confusionMatrix } from '../../../src/metrics';
-import { InputError, ShapeError } from '../../../src/errors';
+import { accuracy, r2Score, confusionMatrix } from '../../../src/engine/metrics';
+import { InputError, ShapeError } from '../../../src/engine/errors';
 
 describe('accuracy', () => {
   it('is the fraction of equal labels', () => {

@@ -1,9 +1,9 @@
-import { MLP, LayerSpec } from '../../../src/mlp';
-import { gradientCheck } from '../../../src/diagnostics';
-import { activations, leakyRelu, elu, ActivationName, Activation } from '../../../src/activations';
-import { LossName, huber } from '../../../src/losses';
-import { Matrix, matmul, add } from '../../../src/matrix';
-import { seededRng } from '../../../src/rng';
+import { MLP, LayerSpec } from '../../../src/engine/mlp';
+import { gradientCheck } from '../../../src/engine/diagnostics';
+import { activations, leakyRelu, elu, ActivationName, Activation } from '../../../src/engine/activations';
+import { LossName, huber } from '../../../src/engine/losses';
+import { Matrix, matmul, add } from '../../../src/engine/matrix';
+import { seededRng } from '../../../src/engine/rng';
 
 const rng = seededRng('backprop');
 const X = Array.from({ length: 6 }, () => Array.from({ length: 3 }, () => rng.uniform(-1, 1)));
@@ -132,7 +132,7 @@ describe('forward and backward', () => {
   });
 
   it('uses the swappable matrix kernels for every product', () => {
-    const { getKernels, setKernels } = jest.requireActual('../../../src/matrix') as typeof import('../../../src/matrix');
+    const { getKernels, setKernels } = jest.requireActual('../../../src/engine/matrix') as typeof import('../../../src/engine/matrix');
     const base = getKernels();
     const calls = { gemm: 0, gemmTN: 0, gemmNT: 0 };
     const prev = setKernels({
@@ -151,7 +151,7 @@ describe('forward and backward', () => {
   });
 
   it('fit allocates its buffers once: every batch writes into the same arrays', () => {
-    const { getKernels, setKernels } = jest.requireActual('../../../src/matrix') as typeof import('../../../src/matrix');
+    const { getKernels, setKernels } = jest.requireActual('../../../src/engine/matrix') as typeof import('../../../src/engine/matrix');
     const base = getKernels();
     const outputs = new Set<Float64Array>();
     const inputs = new Set<Float64Array>();

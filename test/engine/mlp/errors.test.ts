@@ -1,5 +1,5 @@
-import { MLP, mlpClassifier, mlpRegressor } from '../../../src/mlp';
-import { InputError, OptionError, ShapeError } from '../../../src/errors';
+import { MLP, mlpClassifier, mlpRegressor } from '../../../src/engine/mlp';
+import { InputError, OptionError, ShapeError } from '../../../src/engine/errors';
 
 const X = [
   [0, 0],

@@ -1,5 +1,5 @@
-import { mlpClassifier, mlpRegressor, MLP, regressionOutputs } from '../../../src/mlp';
-import { OptionError, StateError } from '../../../src/errors';
+import { mlpClassifier, mlpRegressor, MLP, regressionOutputs } from '../../../src/engine/mlp';
+import { OptionError, StateError } from '../../../src/engine/errors';
 
 describe('mlpClassifier', () => {
   it('uses one sigmoid output with binary cross-entropy for 2 classes', () => {

@@ -3,9 +3,9 @@
  * backward pass, batches read as views of the data when not shuffling, the cross-entropy loss
  * taken from the softmax output, and float32 kernels never touching the float64 weights.
  */
-import { MLP } from '../../../src/mlp';
-import { Matrix, getKernels, setKernels } from '../../../src/matrix';
-import { seededRng, Rng } from '../../../src/rng';
+import { MLP } from '../../../src/engine/mlp';
+import { Matrix, getKernels, setKernels } from '../../../src/engine/matrix';
+import { seededRng, Rng } from '../../../src/engine/rng';
 
 function blobs(n: number, seed: number) {
   const rng = seededRng(seed);

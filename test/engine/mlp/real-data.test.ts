@@ -3,8 +3,9 @@
  * iris accuracy ≥ 0.9, digits accuracy ≥ 0.9, diabetes R² ≥ 0.4. Inputs are standardised with
  * statistics of the training part only (digits: pixels / 16), the diabetes target too.
  */
-import { loadIris, loadDigits, loadDiabetes, trainTestSplit, standardize } from '../../../src/data';
-import { mlpClassifier, mlpRegressor } from '../../../src/mlp';
+import { trainTestSplit, standardize } from '../../../src/engine/data';
+import { loadIris, loadDigits, loadDiabetes } from '../../../src/io/data-files';
+import { mlpClassifier, mlpRegressor } from '../../../src/engine/mlp';
 
 describe('MLP on real data (held-out splits)', () => {
   it('iris: accuracy ≥ 0.9 (split seed 42, stratified, 25 % test; model seed 1)', () => {

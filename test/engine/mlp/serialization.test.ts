@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { inspect } from 'util';
-import { MLP, LayerSpec, mlpRegressor } from '../../../src/mlp';
-import { leakyRelu, ActivationName } from '../../../src/activations';
-import { huber } from '../../../src/losses';
-import { InputError, ShapeError } from '../../../src/errors';
+import { MLP, LayerSpec, mlpRegressor } from '../../../src/engine/mlp';
+import { leakyRelu, ActivationName } from '../../../src/engine/activations';
+import { huber } from '../../../src/engine/losses';
+import { InputError, ShapeError } from '../../../src/engine/errors';
 
 const FC = { seed: 20261128, numRuns: 40 };
 const acts: ActivationName[] = ['relu', 'tanh', 'sigmoid', 'elu', 'selu', 'softplus', 'leakyRelu', 'identity'];

@@ -1,5 +1,5 @@
-import { MLP, History, EpochInfo } from '../../../src/mlp';
-import { seededRng } from '../../../src/rng';
+import { MLP, History, EpochInfo } from '../../../src/engine/mlp';
+import { seededRng } from '../../../src/engine/rng';
 
 const XOR_X = [
   [0, 0],

@@ -1,0 +1,352 @@
+// The test process side of the sandbox: `exercise('perceptron').call('update', w, x)`
+// runs the student's function in a child process and returns its (structured-cloned)
+// result, or rejects with a StudentCodeError that a student can read.
+import type { ChildProcess } from 'child_process';
+import { detectIsolation, launchCommand, spawnOptions } from './launch';
+import { cacheDir, warmCache } from './compile-cache';
+import { cpuAwareTimeout, killGroup } from './process-limits';
+import { StudentCodeError } from './types';
+import type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
+
+export { StudentCodeError } from './types';
+export type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
+
+interface Pending {
+  id: number;
+  fn: string;
+  args: unknown[];
+  timeoutMs: number;
+  returnArgs: boolean;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
+
+const PROJECT_ROOT: string = (require('path') as typeof import('path')).resolve(__dirname, '..', '..');
+const live = new Set<Sandbox>();
+
+/** solutions/ in the lecturer's copy; exercises/ in the students' release (no solutions/). */
+function defaultTarget(): string {
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const solutions = path.join(PROJECT_ROOT, 'solutions');
+  return fs.existsSync(solutions) ? solutions : path.join(PROJECT_ROOT, 'exercises');
+}
+
+function seconds(ms: number): string {
+  return `${+(ms / 1000).toFixed(2)} s`;
+}
+
+class Sandbox implements StudentModule {
+  private child: ChildProcess | undefined;
+  private cwd: string | undefined;
+  private loading: Promise<string[]> | undefined;
+  private loadFailure: StudentCodeError | undefined;
+  private queue: Pending[] = [];
+  private current: Pending | undefined;
+  private timer: { cancel(): void } | undefined;
+  private nextId = 1;
+  private spentMs = 0;
+  private callStarted = 0;
+  private stderrTail = '';
+  readonly file: string;
+  readonly opts: Required<SandboxOptions>;
+
+  constructor(
+    readonly name: string,
+    options: SandboxOptions,
+  ) {
+    const path = require('path') as typeof import('path');
+    const envTimeout = Number(process.env.ANNLAB_CALL_TIMEOUT_MS);
+    this.opts = {
+      timeoutMs: options.timeoutMs ?? (envTimeout > 0 ? envTimeout : 2000),
+      loadTimeoutMs: options.loadTimeoutMs ?? 5000,
+      heapMb: options.heapMb ?? 512,
+      addressSpaceMb: options.addressSpaceMb ?? 2048,
+      budgetMs: options.budgetMs ?? 60000,
+      target: path.resolve(options.target ?? process.env.ANNLAB_TARGET ?? defaultTarget()),
+    };
+    this.file = path.join(this.opts.target, `${name}.ts`);
+  }
+
+  call<T = unknown>(fn: string, ...args: unknown[]): Promise<T> {
+    return this.callWith<T>({}, fn, ...args);
+  }
+
+  callWith<T = unknown>(options: CallOptions & { returnArgs?: false }, fn: string, ...args: unknown[]): Promise<T>;
+  callWith<T = unknown>(options: CallOptions & { returnArgs: true }, fn: string, ...args: unknown[]): Promise<CallWithArgs<T>>;
+  callWith<T = unknown>(options: CallOptions, fn: string, ...args: unknown[]): Promise<T | CallWithArgs<T>> {
+    return new Promise<T | CallWithArgs<T>>((resolve, reject) => {
+      const returnArgs = options.returnArgs === true;
+      this.queue.push({ id: this.nextId++, fn, args, timeoutMs: options.timeoutMs ?? this.opts.timeoutMs, returnArgs, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  exports(): Promise<string[]> {
+    return this.load();
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  close(): void {
+    this.stop();
+    live.delete(this);
+  }
+
+  private where(): string {
+    return `exercises/${this.name}.ts`;
+  }
+
+  private fail(kind: StudentErrorKind, fn: string, message: string): StudentCodeError {
+    return new StudentCodeError(kind, message, this.name, fn);
+  }
+
+  /** Starts the child and loads the student file; resolves with its function exports. */
+  private load(): Promise<string[]> {
+    if (this.loadFailure) return Promise.reject(this.loadFailure);
+    if (this.loading) return this.loading;
+    this.loading = new Promise<string[]>((resolve, reject) => {
+      const fs = require('fs') as typeof import('fs');
+      const os = require('os') as typeof import('os');
+      const path = require('path') as typeof import('path');
+      const { spawn } = require('child_process') as typeof import('child_process');
+      let source: string;
+      try {
+        source = fs.readFileSync(this.file, 'utf8');
+      } catch {
+        const e = this.fail('missing-export', '', `${this.where()} is missing: the file must exist with its exported functions`);
+        this.loadFailure = e;
+        reject(e);
+        return;
+      }
+      warmCache(PROJECT_ROOT);
+      const iso = detectIsolation();
+      this.cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-sandbox-'));
+      if (iso.dropTo) fs.chownSync(this.cwd, iso.dropTo.uid, iso.dropTo.gid);
+      const childJs = path.join(__dirname, 'child.js');
+      const srcIndex = path.join(PROJECT_ROOT, 'src', 'index.ts');
+      const boot = { cacheDirs: [cacheDir(PROJECT_ROOT)], typescriptPath: require.resolve('typescript'), preload: fs.existsSync(srcIndex) ? [srcIndex] : [] };
+      const { cmd, args } = launchCommand(iso, this.opts, [childJs, JSON.stringify(boot)]);
+      const child = spawn(cmd, args, spawnOptions(this.cwd));
+      this.child = child;
+      this.stderrTail = '';
+      live.add(this);
+      child.stdout?.on('data', () => undefined); // drained and dropped: printing is not grading
+      child.stderr?.on('data', (d: Buffer) => {
+        this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-4000);
+      });
+      let settled = false;
+      let timer: { cancel(): void } | undefined;
+      const settle = (error: StudentCodeError | undefined, exported?: string[]) => {
+        if (settled) return;
+        settled = true;
+        timer?.cancel();
+        if (error) {
+          reject(error);
+        } else resolve(exported as string[]);
+      };
+      const arm = (ms: number, onTimeout: () => void) => {
+        timer?.cancel();
+        timer = cpuAwareTimeout(child.pid, ms, onTimeout);
+      };
+      arm(20000, () => {
+        this.stop();
+        settle(this.fail('timeout', '', `the sandbox for ${this.where()} did not start within 20 s (is the machine overloaded?)`));
+      });
+      child.on('message', (msg: { type: string; [k: string]: unknown }) => {
+        if (this.child !== child) return;
+        if (msg.type === 'hello') {
+          // From now on the student's top-level code runs, under its own time limit.
+          arm(this.opts.loadTimeoutMs, () => {
+            this.loadFailure = this.fail(
+              'timeout',
+              '',
+              `loading ${this.where()} did not finish within ${seconds(this.opts.loadTimeoutMs)}: is there an endless loop at the top level of the file (outside any function)?`,
+            );
+            this.stop();
+            settle(this.loadFailure);
+          });
+          child.send({
+            type: 'init',
+            studentFile: this.file,
+            virtualFile: path.join(PROJECT_ROOT, 'exercises', `${this.name}.ts`),
+            projectRoot: PROJECT_ROOT,
+            targetDir: this.opts.target,
+            source,
+          });
+        } else if (msg.type === 'ready') {
+          settle(undefined, msg.exports as string[]);
+        } else if (msg.type === 'load-error') {
+          this.loadFailure = this.loadError(msg.error as { kind: StudentErrorKind; name: string; message: string; stack: string });
+          this.stop();
+          settle(this.loadFailure);
+        } else if (msg.type === 'result') {
+          this.onResult(msg as never);
+        }
+      });
+      child.on('error', (err) => {
+        if (this.child !== child) return;
+        this.stop();
+        settle(this.fail('crash', '', `the sandbox could not start: ${err.message}`));
+      });
+      child.on('exit', (code, signal) => {
+        if (this.child !== child) return; // stopped on purpose: already handled
+        const current = this.current;
+        const e = this.exitError(current && settled ? current.fn : '', code, signal);
+        this.stop();
+        if (!settled) {
+          this.loadFailure = e;
+          settle(e);
+        } else if (current) this.finish(current, undefined, e);
+      });
+      child.unref();
+      (child as unknown as { channel?: { unref(): void } }).channel?.unref();
+      (child.stdout as unknown as { unref?: () => void })?.unref?.();
+      (child.stderr as unknown as { unref?: () => void })?.unref?.();
+    });
+    return this.loading;
+  }
+
+  private loadError(err: { kind: StudentErrorKind; name: string; message: string; stack: string }): StudentCodeError {
+    if (err.kind === 'compile') return this.fail('compile', '', `${this.where()} does not compile:\n${err.message}`);
+    if (err.kind === 'crash') return this.fail('crash', '', `loading ${this.where()} failed: ${err.message}`);
+    if (err.kind === 'memory') return this.fail('memory', '', `loading ${this.where()} ran out of memory: ${err.message}`);
+    return this.fail(err.kind === 'not-implemented' ? 'not-implemented' : 'threw', '', `loading ${this.where()} threw ${err.name}: ${err.message}${err.stack ? '\n' + err.stack : ''}`);
+  }
+
+  private exitError(fn: string, code: number | null, signal: NodeJS.Signals | null): StudentCodeError {
+    const tail = this.stderrTail;
+    const what = fn ? `${fn}()` : `loading ${this.where()}`;
+    if (/heap out of memory|Allocation failed|out of memory|Cannot allocate memory/i.test(tail)) {
+      return this.fail('memory', fn, `${what} ran out of memory (the sandbox allows a ${this.opts.heapMb} MB heap): do you build a huge array?`);
+    }
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    const last = tail.trim().split('\n').slice(-3).join('\n');
+    return this.fail('crash', fn, `${what} ended the sandbox process (${how})${last ? ': ' + last : ''}`);
+  }
+
+  private pump(): void {
+    if (this.current || this.queue.length === 0) return;
+    const p = this.queue.shift() as Pending;
+    this.current = p;
+    if (this.spentMs >= this.opts.budgetMs) {
+      this.finish(p, undefined, this.fail('timeout', p.fn, `${this.where()} used up its time budget (${seconds(this.opts.budgetMs)} for all calls): ${p.fn}() was not run; make the slow functions faster`));
+      return;
+    }
+    this.callStarted = Date.now();
+    this.load().then(
+      (exported) => {
+        if (this.current !== p) return;
+        if (!exported.includes(p.fn)) {
+          const list = exported.length ? exported.join(', ') : 'no functions';
+          this.finish(p, undefined, this.fail('missing-export', p.fn, `${this.where()} has no exported function '${p.fn}' (it exports ${list}); keep the name and the 'export' keyword`));
+          return;
+        }
+        const child = this.child as ChildProcess;
+        // The budget counts the calls themselves: starting the child and loading the file
+        // have their own limits (20 s and loadTimeoutMs), and on a loaded machine they are slow.
+        this.callStarted = Date.now();
+        this.timer = cpuAwareTimeout(child.pid, p.timeoutMs, () => {
+          if (this.current !== p) return;
+          this.finish(p, undefined, this.fail('timeout', p.fn, `${p.fn}() did not return within ${seconds(p.timeoutMs)} and was stopped: an endless loop, or a promise that never settles?`));
+          this.stop();
+        });
+        try {
+          child.send({ type: 'call', id: p.id, fn: p.fn, args: p.args, returnArgs: p.returnArgs }, (err) => {
+            if (err && this.current === p) this.finish(p, undefined, this.fail('threw', p.fn, `the arguments of ${p.fn}() could not be sent to the sandbox: ${err.message}`));
+          });
+        } catch (err) {
+          this.finish(p, undefined, this.fail('threw', p.fn, `the arguments of ${p.fn}() could not be sent to the sandbox: ${(err as Error).message}`));
+        }
+      },
+      (err) => {
+        if (this.current !== p) return;
+        this.finish(p, undefined, err instanceof StudentCodeError ? new StudentCodeError(err.kind, err.message, this.name, p.fn) : err);
+      },
+    );
+  }
+
+  private onResult(msg: { id: number; ok: boolean; value?: unknown; error?: { kind: StudentErrorKind; name: string; message: string; stack: string } }): void {
+    const p = this.current;
+    if (!p || p.id !== msg.id) return; // late or forged answer
+    if (msg.ok) {
+      if (!p.returnArgs) {
+        this.finish(p, msg.value);
+        return;
+      }
+      // The child answers { result, args }; anything else is not from the protocol.
+      const v = msg.value as { result?: unknown; args?: unknown } | undefined;
+      if (!v || typeof v !== 'object' || !Array.isArray(v.args) || v.args.length !== p.args.length) {
+        this.finish(p, undefined, this.fail('crash', p.fn, `${p.fn}(): the sandbox did not send back the arguments after the call`));
+        return;
+      }
+      this.finish(p, { result: v.result, args: v.args });
+      return;
+    }
+    const e = msg.error as { kind: StudentErrorKind; name: string; message: string; stack: string };
+    let text: string;
+    switch (e.kind) {
+      case 'not-implemented':
+        text = e.message;
+        break;
+      case 'missing-export':
+        text = `${this.where()} has ${e.message}`;
+        break;
+      case 'memory':
+        text = `${p.fn}() ran out of memory: ${e.message}`;
+        break;
+      case 'crash':
+        text = `${p.fn}(): ${e.message}`;
+        break;
+      default:
+        text = `${p.fn}() threw ${e.name}: ${e.message}${e.stack ? '\n' + e.stack : ''}`;
+    }
+    this.finish(p, undefined, this.fail(e.kind, p.fn, text));
+  }
+
+  private finish(p: Pending, value: unknown, error?: unknown): void {
+    if (this.current !== p) return;
+    this.timer?.cancel();
+    this.timer = undefined;
+    this.current = undefined;
+    this.spentMs += Date.now() - this.callStarted;
+    if (error) p.reject(error);
+    else p.resolve(value);
+    this.pump();
+  }
+
+  private cleanCwd(): void {
+    if (!this.cwd) return;
+    try {
+      (require('fs') as typeof import('fs')).rmSync(this.cwd, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
+    this.cwd = undefined;
+  }
+
+  /** Kills the child's whole process group; the next call starts a fresh child. */
+  stop(): void {
+    if (this.child) {
+      killGroup(this.child);
+      this.child = undefined;
+    }
+    this.loading = undefined;
+    this.cleanCwd();
+  }
+}
+
+/** Opens a student's exercise file `<target>/<name>.ts` in a sandbox child process. */
+export function exercise(name: string, options: SandboxOptions = {}): StudentModule {
+  return new Sandbox(name, options);
+}
+
+/** Stops every sandbox child of this process. */
+export function closeAllSandboxes(): void {
+  for (const s of live) s.stop();
+  live.clear();
+}
+
+process.on('exit', closeAllSandboxes);

@@ -1,0 +1,168 @@
+/**
+ * The training loop: mini-batch gradient descent on buffers allocated once per fit. Every
+ * matrix product goes through the kernels (matrix/kernels.ts). A diverging run stops at
+ * once, restores the weights of its last finite epoch and says so in its History: it never
+ * throws and never prints.
+ */
+import { Matrix } from '../matrix';
+import { toRng } from '../rng';
+import { Layer } from './layer';
+import { Head, Workspace, forwardRows, backwardRows, batchLoss, countCorrect, gatherRows } from './network';
+import { createOptimizer, OptimizerName } from './optimizers';
+import { History } from './history';
+import type { EpochInfo, FitOptions } from './options';
+import type { MLP } from './mlp';
+
+/** Fit options after checks and defaults. */
+export interface ResolvedFit {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  optimizer: OptimizerName;
+  momentum: number;
+  shuffle: boolean;
+  seed: FitOptions['seed'];
+  validation?: { X: Matrix; Y: Matrix };
+  onEpoch?: FitOptions['onEpoch'];
+}
+
+/** A batch loss this many times the initial loss (the first batch's, before any update; at least 1) counts as divergence. */
+export const DIVERGENCE_FACTOR = 1e6;
+
+/** Loss (and correct count) of a whole data set, in chunks through `ws`. */
+export function evaluateRows(layers: readonly Layer[], head: Head, ws: Workspace, X: Matrix, Y: Matrix): { loss: number; correct: number } {
+  const n = X.rows;
+  const d = X.cols;
+  const m = Y.cols;
+  let loss = 0;
+  let correct = 0;
+  for (let from = 0; from < n; from += ws.capacity) {
+    const rows = Math.min(ws.capacity, n - from);
+    // the passes only read the batch, so views into the data do (no copy)
+    ws.batchX = X.data.subarray(from * d, (from + rows) * d);
+    ws.batchY = Y.data.subarray(from * m, (from + rows) * m);
+    forwardRows(layers, ws, rows);
+    loss += batchLoss(layers, head, ws, rows) * rows;
+    correct += countCorrect(ws.a[layers.length - 1], ws.batchY, rows, m);
+  }
+  return { loss: loss / n, correct };
+}
+
+/** Trains `layers` on X, Y (already checked) and returns the History. */
+export function train(model: MLP, layers: readonly Layer[], head: Head, classification: boolean, X: Matrix, Y: Matrix, o: ResolvedFit): History {
+  const start = Date.now();
+  const n = X.rows;
+  const B = Math.min(o.batchSize, n);
+  const ws = new Workspace(layers, B, true);
+  const params: Float64Array[] = [];
+  for (const l of layers) params.push(l.W.data, l.b.data);
+  const grads = ws.gradientArrays();
+  const snapshot = params.map((p) => p.slice()); // the weights after the last finite epoch
+  // plain SGD updates each layer inside the backward pass (see backwardRows); the others step after it
+  const sgdRate = o.optimizer === 'sgd' ? o.learningRate : 0;
+  const optimizer = sgdRate > 0 ? null : createOptimizer(o.optimizer, params, o.momentum);
+  const fusedDelta = head.fused !== null;
+  const rng = toRng(o.seed, 0);
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const m = Y.cols;
+  const L = layers.length - 1;
+
+  const h = new History(o.learningRate);
+  if (classification) h.accuracy = [];
+  if (o.validation) {
+    h.valLoss = [];
+    if (classification) h.valAccuracy = [];
+  }
+  const restore = () => {
+    for (let p = 0; p < params.length; p++) params[p].set(snapshot[p]);
+  };
+
+  let initialLoss = NaN; // the loss of the untrained weights on the first batch
+  let limit = Infinity; // a batch loss above it means the run blew up
+  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    if (o.shuffle) rng.shuffle(idx);
+    let lossSum = 0;
+    let correct = 0;
+    let bad = false;
+    for (let from = 0; from < n; from += B) {
+      const rows = Math.min(B, n - from);
+      gatherRows(X, Y, idx, from, rows, ws, !o.shuffle);
+      forwardRows(layers, ws, rows);
+      const bl = batchLoss(layers, head, ws, rows, fusedDelta);
+      if (!Number.isFinite(bl) || bl > limit) {
+        lossSum = bl; // stop at once: one NaN/∞ (or exploded) batch is enough
+        bad = true;
+        break;
+      }
+      if (limit === Infinity) {
+        initialLoss = bl;
+        limit = DIVERGENCE_FACTOR * Math.max(bl, 1);
+      }
+      lossSum += bl * rows;
+      if (classification) correct += countCorrect(ws.a[L], ws.batchY, rows, m);
+      backwardRows(layers, head, ws, rows, fusedDelta, sgdRate);
+      if (optimizer) optimizer.step(grads, o.learningRate);
+    }
+    const loss = bad ? lossSum : lossSum / n;
+    h.loss.push(loss);
+    h.epochs = epoch;
+    let finiteWeights = true;
+    if (!bad) {
+      for (let p = 0; p < params.length && finiteWeights; p++) {
+        const a = params[p];
+        for (let k = 0, len = a.length; k < len; k++) {
+          const v = a[k];
+          if (v - v !== 0) {
+            // v − v is 0 exactly for a finite v (NaN for NaN and ±∞)
+            finiteWeights = false;
+            break;
+          }
+        }
+      }
+    }
+    if (bad || !finiteWeights) {
+      restore();
+      h.status = 'diverged';
+      const what = !finiteWeights
+        ? 'the weights became NaN or ∞'
+        : !Number.isFinite(loss)
+          ? `loss became ${loss}`
+          : `loss reached ${loss.toPrecision(3)}, over ${DIVERGENCE_FACTOR.toExponential(0)}× the initial ${initialLoss.toPrecision(3)}`;
+      h.message =
+        `diverged at epoch ${epoch}: ${what} (learning rate ${o.learningRate} is too large); ` +
+        (epoch > 1 ? `weights restored to epoch ${epoch - 1}` : 'weights restored to their initial values');
+      break;
+    }
+    for (let p = 0; p < params.length; p++) snapshot[p].set(params[p]);
+    if (h.accuracy) h.accuracy.push(correct / n);
+    let info: EpochInfo | null = null;
+    if (o.validation) {
+      const v = evaluateRows(layers, head, ws, o.validation.X, o.validation.Y);
+      h.valLoss!.push(v.loss);
+      if (h.valAccuracy) h.valAccuracy.push(v.correct / o.validation.X.rows);
+    }
+    if (o.onEpoch) {
+      info = {
+        epoch,
+        epochs: o.epochs,
+        loss,
+        seconds: (Date.now() - start) / 1000,
+        model,
+      };
+      if (h.accuracy) info.accuracy = h.accuracy[h.accuracy.length - 1];
+      if (h.valLoss) info.valLoss = h.valLoss[h.valLoss.length - 1];
+      if (h.valAccuracy) info.valAccuracy = h.valAccuracy[h.valAccuracy.length - 1];
+      if (o.onEpoch(info) === false) {
+        if (epoch < o.epochs) {
+          h.status = 'stopped';
+          h.message = `stopped by onEpoch after epoch ${epoch} of ${o.epochs}, loss ${loss.toPrecision(4)}`;
+          break;
+        }
+      }
+    }
+  }
+  if (h.status === 'completed') h.message = `completed ${h.epochs} epochs, loss ${h.finalLoss.toPrecision(4)}`;
+  h.seconds = (Date.now() - start) / 1000;
+  return h;
+}
