@@ -1,6 +1,7 @@
 // `await check('perceptron')` in a notebook: runs that exercise's public tests against
 // exercises/ (through the same supervisor and sandbox as the grader) and shows a table.
 import type { TestOutcome } from './report';
+import { typeErrorsText } from './report';
 
 /** The outcome of check(): printable (its toString is the table). */
 export interface CheckResult {
@@ -21,9 +22,10 @@ export interface CheckOptions {
   target?: string;
 }
 
-/** Formats the check table: one line per public test, then the failures with their hints. */
-export function checkTable(exercise: string, score: number, maxScore: number, tests: TestOutcome[]): string {
+/** Formats the check table: type errors first, one line per public test, then the failures with their hints. */
+export function checkTable(exercise: string, score: number, maxScore: number, tests: TestOutcome[], typeErrors?: string): string {
   const lines = [`${exercise}: ${score} / ${maxScore} points from the public tests`];
+  if (typeErrors) lines.push('', typeErrorsText(exercise, typeErrors), '');
   for (const t of tests) lines.push(`  ${t.status === 'passed' ? '✓' : '✗'} [${t.id}] ${t.name === t.id ? '' : t.name}`.trimEnd());
   const failed = tests.filter((t) => t.status !== 'passed');
   if (failed.length) {
@@ -52,7 +54,7 @@ export async function check(exercise: string, options: CheckOptions = {}): Promi
   const r = await gradeSubmission({ submission: options.target ?? path.join(root, 'exercises'), exercises: [exercise], hidden: false, outDir, timeoutMs: 90000 });
   (require('fs') as typeof import('fs')).rmSync(outDir, { recursive: true, force: true });
   const tests = r.tests.filter((t) => t.visibility === 'visible');
-  const table = checkTable(exercise, r.score, r.maxScore, tests);
+  const table = checkTable(exercise, r.score, r.maxScore, tests, r.exercises[0]?.typeErrors);
   if (options.print ?? true) console.log(table);
   const summary = `${exercise}: ${r.score} / ${r.maxScore} points`;
   return {

@@ -23,6 +23,9 @@ export interface ManifestExercise {
 /** The whole manifest. */
 export interface Manifest {
   exercises: Record<string, ManifestExercise>;
+  /** whether type errors cost points: 'feedback' (reported first, no points lost) or 'zero'
+   *  (an exercise with type errors scores 0). @default 'feedback' */
+  typeErrors?: 'feedback' | 'zero';
 }
 
 /** Reads and validates a manifest; throws an Error listing every problem. */
@@ -44,6 +47,7 @@ export function validateManifest(raw: unknown): string[] {
   const problems: string[] = [];
   const m = raw as Manifest;
   if (!m || typeof m !== 'object' || !m.exercises || typeof m.exercises !== 'object') return ['expected { "exercises": { ... } }'];
+  if (m.typeErrors !== undefined && m.typeErrors !== 'feedback' && m.typeErrors !== 'zero') problems.push(`"typeErrors" must be "feedback" or "zero", not ${JSON.stringify(m.typeErrors)}`);
   for (const [name, ex] of Object.entries(m.exercises)) {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) problems.push(`exercise name '${name}' must be a file name like 'perceptron' or 'learning-rate'`);
     if (!ex || typeof ex !== 'object') {

@@ -26,6 +26,9 @@ export interface ExerciseOutcome {
   firstFailure: string;
   /** set when the exercise file does not compile */
   compileError?: string;
+  /** the type checker's messages (the notebooks' TypeScript), when the file has type errors;
+   *  the tests still ran on the code as written */
+  typeErrors?: string;
 }
 
 /** A whole grade report. */
@@ -87,6 +90,10 @@ export interface BuildOptions {
   hidden?: boolean;
   /** exercise → compiler message, for files that do not compile */
   compileErrors?: Record<string, string>;
+  /** exercise → type checker messages, for files with type errors */
+  typeErrors?: Record<string, string>;
+  /** 'zero': an exercise with type errors scores 0 (its tests are still reported). @default 'feedback' */
+  typeErrorPolicy?: 'feedback' | 'zero';
   /** why tests may not have run (e.g. 'the grading run was stopped after 120 s') */
   runProblem?: string;
 }
@@ -125,6 +132,8 @@ export function buildReport(manifest: Manifest, jest: JestJson | undefined, o: B
       continue;
     }
     const compileError = o.compileErrors?.[name];
+    const typeErrors = compileError ? undefined : o.typeErrors?.[name];
+    const typesCost = typeErrors !== undefined && o.typeErrorPolicy === 'zero';
     let score = 0;
     let firstFailure = '';
     for (const [id, t] of Object.entries(ex.tests)) {
@@ -145,18 +154,23 @@ export function buildReport(manifest: Manifest, jest: JestJson | undefined, o: B
           : `not run: ${suiteErrors.get(name) ?? o.runProblem ?? 'the test did not report a result'}`;
       }
       if (compileError && status !== 'not run') output = `exercises/${name}.ts does not compile:\n${compileError}`;
-      const points = status === 'passed' ? t.points : 0;
+      const points = status === 'passed' && !typesCost ? t.points : 0;
       score += points;
       if (status !== 'passed' && !firstFailure) firstFailure = `[${id}] ${firstHint(output)}`;
       const title = r ? r.title.replace(/^\[[^\]]*\]\s*/, '') : id;
       tests.push({ id, exercise: name, name: title, status, score: points, maxScore: t.points, visibility: t.visibility, output });
     }
     const max = hidden ? maxPoints(ex) : maxPoints(ex, true);
-    exercises.push({ name, title: ex.title, score, maxScore: max, firstFailure, ...(compileError ? { compileError } : {}) });
+    exercises.push({ name, title: ex.title, score, maxScore: max, firstFailure, ...(compileError ? { compileError } : {}), ...(typeErrors ? { typeErrors } : {}) });
   }
   const score = exercises.reduce((s, e) => s + e.score, 0);
   const maxScore = exercises.reduce((s, e) => s + e.maxScore, 0);
   return { score: round(score), maxScore: round(maxScore), exercises, tests, notes };
+}
+
+/** How type errors read in the feedback: before anything else about the exercise. */
+export function typeErrorsText(exercise: string, messages: string): string {
+  return `exercises/${exercise}.ts has type errors (the tests ran on the code as written):\n${messages}`;
 }
 
 function round(x: number): number {

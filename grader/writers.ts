@@ -1,7 +1,7 @@
 // A grade report in the formats that courses use: Gradescope's results.json, JUnit XML,
 // a CSV gradebook row, and a console table. Every file is written atomically.
 import type { GradeReport } from './report';
-import { cleanText } from './report';
+import { cleanText, typeErrorsText } from './report';
 
 /** Writes a file atomically: a temporary file in the same folder, then rename. */
 export function writeAtomic(file: string, content: string): void {
@@ -34,10 +34,11 @@ export function gradescopeJson(r: GradeReport): string {
     visibility: t.visibility,
     tags: [t.exercise],
   }));
-  const lines = r.exercises.map((e) => `${e.name}: ${e.score} / ${e.maxScore}${e.compileError ? ' (does not compile)' : ''}`);
+  const lines = r.exercises.map((e) => `${e.name}: ${e.score} / ${e.maxScore}${e.compileError ? ' (does not compile)' : e.typeErrors ? ' (type errors)' : ''}`);
+  const typeLines = r.exercises.flatMap((e) => (e.typeErrors ? ['', typeErrorsText(e.name, e.typeErrors)] : []));
   const out = {
     score: r.score,
-    output: cleanText([`Score ${r.score} / ${r.maxScore}`, ...lines].join('\n')),
+    output: cleanText([`Score ${r.score} / ${r.maxScore}`, ...lines, ...typeLines].join('\n')),
     output_format: 'text',
     visibility: 'visible',
     stdout_visibility: 'hidden',
@@ -104,8 +105,9 @@ export function scoreTable(r: GradeReport, width = 100): string {
   const rows = [`${'exercise'.padEnd(nameW)}  points    max  first failing test`, rule];
   const details: string[] = [];
   for (const e of r.exercises) {
-    const first = e.compileError ? 'does not compile' : e.firstFailure ? e.firstFailure.split(' ')[0] : 'all tests pass';
+    const first = e.compileError ? 'does not compile' : e.typeErrors ? `type errors${e.firstFailure ? ', ' + e.firstFailure.split(' ')[0] : ''}` : e.firstFailure ? e.firstFailure.split(' ')[0] : 'all tests pass';
     rows.push(`${e.name.padEnd(nameW)}  ${fmt(e.score).padStart(6)} ${fmt(e.maxScore).padStart(6)}  ${first}`);
+    if (e.typeErrors) details.push(`${e.name}: exercises/${e.name}.ts has type errors (the tests ran on the code as written):`, ...indent(cleanText(e.typeErrors, 1000)));
     if (e.compileError) details.push(`${e.name}: exercises/${e.name}.ts does not compile:`, ...indent(cleanText(e.compileError, 1000)));
     else if (e.firstFailure) details.push(`${e.name}: ${e.firstFailure}`.replace(/ — /, '\n  Hint: ').split('\n').map((l, i) => (i ? l : l)).join('\n'));
   }

@@ -1,62 +1,51 @@
 // npm run grade [-- --solutions | --submission DIR | --submissions DIR --jobs N] [--exercise a,b] [--out DIR] [--no-hidden] [--timeout S]
-import { gradeSubmission, gradeSubmissions, projectRoot } from '../grader/supervise';
 import * as fs from 'fs';
 import * as path from 'path';
+import { gradeSubmission, projectRoot } from '../grader/supervise';
+import { gradeSubmissions } from '../grader/batch';
+import { GRADE_USAGE, UsageError, parseGradeArgs } from '../grader/cli';
+import { loadManifest } from '../grader/manifest';
 
-function parse(argv: string[]): Record<string, string | true> {
-  const o: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`unexpected argument '${a}'`);
-    const [k, v] = a.slice(2).split('=', 2);
-    if (v !== undefined) o[k] = v;
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) o[k] = argv[++i];
-    else o[k] = true;
-  }
-  return o;
-}
-
-const USAGE = `usage: npm run grade [-- options]
-  (no option)            grade exercises/ (your work)
-  --solutions            grade solutions/ (the reference: must score full marks)
-  --submission DIR       grade one submission (DIR/exercises/*.ts or DIR/*.ts)
-  --submissions DIR      grade every sub-folder of DIR (one per student) into a gradebook
-  --jobs N               submissions graded in parallel (default 1)
-  --exercise a,b         grade only these exercises
-  --out DIR              where results go (default build/grade, or build/grades for --submissions)
-  --no-hidden            skip the hidden tests even if present
-  --timeout S            bound on one whole grading run, seconds (default 120)`;
+// Killed without a chance to clean up, the parent (npm, tsx) leaves this process behind: it
+// follows it, and its jest runs follow it in turn (grader/run-jest.js).
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(137);
+}, 500).unref();
 
 async function main(): Promise<number> {
-  const o = parse(process.argv.slice(2));
-  if (o.help) {
-    console.log(USAGE);
+  const root = projectRoot();
+  const argv = process.argv.slice(2);
+  const manifestArg = argv.findIndex((a) => a === '--manifest' || a.startsWith('--manifest='));
+  const manifestFile = manifestArg < 0 ? path.join(root, 'grading', 'manifest.json') : path.resolve(argv[manifestArg].includes('=') ? argv[manifestArg].split('=')[1] : argv[manifestArg + 1] ?? '');
+  let names: string[];
+  try {
+    names = Object.keys(loadManifest(manifestFile).exercises);
+  } catch (e) {
+    throw new UsageError(`--manifest: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const cmd = parseGradeArgs(argv, (d) => fs.existsSync(d) && fs.statSync(d).isDirectory(), names);
+  if (cmd.help) {
+    console.log(GRADE_USAGE);
     return 0;
   }
-  const root = projectRoot();
-  const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-  const common = {
-    exercises: str('exercise')?.split(',').map((s) => s.trim()).filter(Boolean),
-    hidden: o['no-hidden'] ? false : undefined,
-    timeoutMs: str('timeout') ? Number(str('timeout')) * 1000 : undefined,
-    outDir: str('out'),
-    manifestFile: str('manifest') ? path.resolve(str('manifest') as string) : undefined,
-  };
-  if (str('submissions')) {
+  const common = { exercises: cmd.exercises, hidden: cmd.hidden, timeoutMs: cmd.timeoutMs, outDir: cmd.outDir, manifestFile, typeErrors: cmd.typeErrors };
+  if (cmd.mode === 'submissions') {
     const started = Date.now();
-    const r = await gradeSubmissions(path.resolve(str('submissions') as string), {
+    const r = await gradeSubmissions(path.resolve(cmd.folder as string), {
       ...common,
-      jobs: Number(str('jobs') ?? 1),
+      jobs: cmd.jobs,
       onDone: (student, rep) => console.log(`${student}: ${rep.score} / ${rep.maxScore}`),
     });
-    console.log(`graded ${r.students} submissions in ${((Date.now() - started) / 1000).toFixed(1)} s → ${r.gradebook}`);
+    const n = r.students;
+    console.log(`graded ${n} submission${n === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(1)} s → ${r.gradebook}`);
     return 0;
   }
-  if (o.solutions && !fs.existsSync(path.join(root, 'solutions'))) {
-    throw new Error('--solutions: there is no solutions/ folder here (the student copy has none); grade your exercises/ with `npm run grade`');
+  if (cmd.mode === 'solutions' && !fs.existsSync(path.join(root, 'solutions'))) {
+    throw new UsageError('--solutions: there is no solutions/ folder here (the student copy has none); grade your exercises/ with `npm run grade`');
   }
-  const submission = o.solutions ? path.join(root, 'solutions') : str('submission') ? path.resolve(str('submission') as string) : path.join(root, 'exercises');
-  const r = await gradeSubmission({ ...common, submission, student: o.solutions ? 'solutions' : undefined });
+  const submission = cmd.mode === 'solutions' ? path.join(root, 'solutions') : cmd.mode === 'submission' ? path.resolve(cmd.folder as string) : path.join(root, 'exercises');
+  const r = await gradeSubmission({ ...common, submission, student: cmd.mode === 'solutions' ? 'solutions' : undefined });
   console.log(r.table);
   console.log(`\nresults: ${path.relative(process.cwd(), r.outDir) || '.'}/{results.json, junit.xml, results.csv, report.txt}`);
   return 0;
@@ -65,7 +54,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e) => {
+    // 2: the command line was wrong (nothing graded or written); 1: the grader itself failed.
     console.error(`grade: ${(e as Error).message}`);
-    process.exit(2);
+    process.exit(e instanceof UsageError ? 2 : 1);
   },
 );

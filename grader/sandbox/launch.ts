@@ -1,8 +1,11 @@
 // How a sandbox child is started: the strongest isolation this machine offers.
-// Linux (the graders: Gradescope, CI, a lecturer's machine) gets an address-space cap
-// (prlimit, or `ulimit -v` in sh), its own PID namespace when allowed (every process the
-// student starts dies with it) and, when the grader runs as root, the unprivileged user
-// `nobody`. Elsewhere (a student's laptop) the heap cap and the process group remain.
+// Everywhere (the floor, macOS and Windows included): Node's permission model — the child may
+// read its own script and nothing else, and may not write, start processes or workers, or load
+// addons — with a heap cap, no code generation from strings, an empty environment and its own
+// process group. Linux (the graders: Gradescope, CI, a lecturer's machine) adds an
+// address-space cap (prlimit, or `ulimit -v` in sh), its own PID namespace when allowed (every
+// process the student starts dies with it) and, when the grader runs as root, the
+// unprivileged user `nobody`. ANNLAB_SANDBOX_ISOLATION=none leaves out the Linux-only parts.
 import type { SpawnOptions } from 'child_process';
 
 /** What isolation the sandbox can use here, detected once per process. */
@@ -31,14 +34,12 @@ function which(cmd: string): string | undefined {
 }
 
 /**
- * Whether `nobody` can start Node and read the sandbox's files. A project cloned under a
- * private folder (e.g. /root, mode 700) cannot be read by `nobody`: the child then keeps
- * the grader's user, with every other limit in place.
+ * Whether `nobody` can start Node and read the child's script. A Node installed under a
+ * private folder (e.g. /root/.nvm, mode 700) cannot be run by `nobody`: the child then keeps
+ * the grader's user, with every other limit in place (the permission model included).
  */
 function nobodyCanRun(setpriv: string, spawnSync: typeof import('child_process').spawnSync): boolean {
-  const path = require('path') as typeof import('path');
-  const files = [path.join(__dirname, 'child.js'), path.resolve(__dirname, '..', '..', 'package.json')];
-  const probe = `const fs = require('fs'); for (const f of ${JSON.stringify(files)}) fs.accessSync(f, fs.constants.R_OK);`;
+  const probe = `require('fs').accessSync(${JSON.stringify(childScript())}, require('fs').constants.R_OK);`;
   const r = spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, '-e', probe], {
     stdio: 'ignore',
     timeout: 10000,
@@ -69,18 +70,70 @@ export function detectIsolation(): Isolation {
   return iso;
 }
 
+let runtimeScript: string | undefined;
+
+/**
+ * The child's script, copied once per process into a folder of its own under the temporary
+ * folder, readable by everyone: the one file the child may read (the project itself may lie in a
+ * folder that `nobody` cannot enter, such as /root).
+ */
+export function childScript(): string {
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  const path = require('path') as typeof import('path');
+  if (runtimeScript && fs.existsSync(runtimeScript)) return runtimeScript;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-sandbox-runtime-'));
+  fs.chmodSync(dir, 0o755);
+  const file = path.join(dir, 'child.js');
+  fs.copyFileSync(path.join(__dirname, 'child.js'), file);
+  fs.chmodSync(file, 0o444);
+  runtimeScript = file;
+  process.once('exit', () => {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
+  });
+  return file;
+}
+
+/** Node's permission model flags: read the child's script only; nothing else is allowed. */
+export function permissionFlags(script: string): string[] {
+  const major = Number(process.versions.node.split('.')[0]);
+  // Node 20–22 name it --experimental-permission; 23.5 and later --permission.
+  return [major >= 23 ? '--permission' : '--experimental-permission', `--allow-fs-read=${script}`, '--no-warnings'];
+}
+
+/**
+ * Whether the sandbox's user can enter `dir` (its working folders live there). Only a question
+ * when the child drops to another user: a grader run as root with TMPDIR inside a folder that
+ * only root may enter would otherwise give every student a child that cannot start.
+ */
+export function sandboxUserCanEnter(dir: string): boolean {
+  const iso = detectIsolation();
+  if (!iso.dropTo || !iso.setpriv) return true;
+  const { spawnSync } = require('child_process') as typeof import('child_process');
+  const r = spawnSync(iso.setpriv, [`--reuid=${iso.dropTo.uid}`, `--regid=${iso.dropTo.gid}`, '--clear-groups', '--', process.execPath, '-e', `process.chdir(${JSON.stringify(dir)})`], {
+    stdio: 'ignore',
+    timeout: 10000,
+    cwd: '/',
+  });
+  return r.status === 0;
+}
+
 export interface LaunchLimits {
   heapMb: number;
   addressSpaceMb: number;
 }
 
-/** The command line that starts `node childArgs...` inside the limits. */
-export function launchCommand(iso: Isolation, limits: LaunchLimits, nodeArgs: string[]): { cmd: string; args: string[] } {
+/** The command line that starts `node script` inside the limits. */
+export function launchCommand(iso: Isolation, limits: LaunchLimits, script: string): { cmd: string; args: string[] } {
   // WebAssembly memories reserve ~10 GB of address space for guard pages: the cap refuses
   // them, and the engine falls back to its JavaScript kernels (letting wasm in with
   // --disable-wasm-trap-handler left too little address space for the heap).
-  const flags = [`--max-old-space-size=${limits.heapMb}`, '--disallow-code-generation-from-strings'];
-  let argv: string[] = [process.execPath, ...flags, ...nodeArgs];
+  const flags = [...permissionFlags(script), `--max-old-space-size=${limits.heapMb}`, '--disallow-code-generation-from-strings'];
+  let argv: string[] = [process.execPath, ...flags, script];
   if (iso.dropTo && iso.setpriv) {
     argv = [iso.setpriv, `--reuid=${iso.dropTo.uid}`, `--regid=${iso.dropTo.gid}`, '--clear-groups', '--pdeathsig', 'KILL', '--', ...argv];
   }

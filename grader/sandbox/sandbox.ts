@@ -2,8 +2,9 @@
 // runs the student's function in a child process and returns its (structured-cloned)
 // result, or rejects with a StudentCodeError that a student can read.
 import type { ChildProcess } from 'child_process';
-import { detectIsolation, launchCommand, spawnOptions } from './launch';
-import { cacheDir, warmCache } from './compile-cache';
+import { childScript, detectIsolation, launchCommand, spawnOptions } from './launch';
+import { engineBundle } from './engine-bundle';
+import { studentFiles } from './student-files';
 import { cpuAwareTimeout, killGroup } from './process-limits';
 import { StudentCodeError } from './types';
 import type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
@@ -23,6 +24,8 @@ interface Pending {
 
 const PROJECT_ROOT: string = (require('path') as typeof import('path')).resolve(__dirname, '..', '..');
 const live = new Set<Sandbox>();
+/** Wall-clock allowance for starting a child (node and the engine), before the file's own load limit. */
+const START_MS = 20_000;
 
 /** solutions/ in the lecturer's copy; exercises/ in the students' release (no solutions/). */
 function defaultTarget(): string {
@@ -103,7 +106,8 @@ class Sandbox implements StudentModule {
     return new StudentCodeError(kind, message, this.name, fn);
   }
 
-  /** Starts the child and loads the student file; resolves with its function exports. */
+  /** Starts the child and loads the student file; resolves with its function exports. The
+   *  child's start and the file's loading count against the budget of all calls. */
   private load(): Promise<string[]> {
     if (this.loadFailure) return Promise.reject(this.loadFailure);
     if (this.loading) return this.loading;
@@ -112,23 +116,26 @@ class Sandbox implements StudentModule {
       const os = require('os') as typeof import('os');
       const path = require('path') as typeof import('path');
       const { spawn } = require('child_process') as typeof import('child_process');
-      let source: string;
-      try {
-        source = fs.readFileSync(this.file, 'utf8');
-      } catch {
+      const files = studentFiles(this.opts.target);
+      if (!files[this.name]) {
         const e = this.fail('missing-export', '', `${this.where()} is missing: the file must exist with its exported functions`);
         this.loadFailure = e;
         reject(e);
         return;
       }
-      warmCache(PROJECT_ROOT);
+      const remaining = this.opts.budgetMs - this.spentMs;
+      if (remaining <= 0) {
+        const e = this.fail('timeout', '', `${this.where()} used up its time budget (${seconds(this.opts.budgetMs)} for loading and all calls): it was not loaded again`);
+        this.loadFailure = e;
+        reject(e);
+        return;
+      }
+      const engine = engineBundle(PROJECT_ROOT);
       const iso = detectIsolation();
       this.cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-sandbox-'));
       if (iso.dropTo) fs.chownSync(this.cwd, iso.dropTo.uid, iso.dropTo.gid);
-      const childJs = path.join(__dirname, 'child.js');
-      const srcIndex = path.join(PROJECT_ROOT, 'src', 'index.ts');
-      const boot = { cacheDirs: [cacheDir(PROJECT_ROOT)], typescriptPath: require.resolve('typescript'), preload: fs.existsSync(srcIndex) ? [srcIndex] : [] };
-      const { cmd, args } = launchCommand(iso, this.opts, [childJs, JSON.stringify(boot)]);
+      const { cmd, args } = launchCommand(iso, this.opts, childScript());
+      const startedAt = Date.now();
       const child = spawn(cmd, args, spawnOptions(this.cwd));
       this.child = child;
       this.stderrTail = '';
@@ -138,28 +145,40 @@ class Sandbox implements StudentModule {
         this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-4000);
       });
       let settled = false;
+      let loaded = false;
       let timer: { cancel(): void } | undefined;
       const settle = (error: StudentCodeError | undefined, exported?: string[]) => {
         if (settled) return;
         settled = true;
         timer?.cancel();
+        this.spentMs += Date.now() - startedAt;
         if (error) {
           reject(error);
         } else resolve(exported as string[]);
       };
-      const arm = (ms: number, onTimeout: () => void) => {
-        timer?.cancel();
-        timer = cpuAwareTimeout(child.pid, ms, onTimeout);
-      };
-      arm(20000, () => {
+      // Starting and loading share one wall-clock limit, within what is left of the budget:
+      // a child that stalls or starves while loading cannot stretch the whole run.
+      const limit = Math.min(START_MS + this.opts.loadTimeoutMs, remaining);
+      const wallTimer = setTimeout(() => {
+        this.loadFailure = this.fail(
+          'timeout',
+          '',
+          limit === remaining
+            ? `${this.where()} used up its time budget (${seconds(this.opts.budgetMs)} for loading and all calls) while ${loaded ? 'loading' : 'starting'}: is there slow code at the top level of the file (outside any function)?`
+            : loaded
+              ? `loading ${this.where()} did not finish within ${seconds(limit)}: is there an endless loop at the top level of the file (outside any function)?`
+              : `the sandbox for ${this.where()} did not start within ${seconds(limit)} (is the machine overloaded?)`,
+        );
         this.stop();
-        settle(this.fail('timeout', '', `the sandbox for ${this.where()} did not start within 20 s (is the machine overloaded?)`));
-      });
+        settle(this.loadFailure);
+      }, limit);
+      timer = { cancel: () => clearTimeout(wallTimer) };
       child.on('message', (msg: { type: string; [k: string]: unknown }) => {
         if (this.child !== child) return;
         if (msg.type === 'hello') {
-          // From now on the student's top-level code runs, under its own time limit.
-          arm(this.opts.loadTimeoutMs, () => {
+          // From now on the student's top-level code runs, under the load limit.
+          loaded = true;
+          const inner = cpuAwareTimeout(child.pid, this.opts.loadTimeoutMs, () => {
             this.loadFailure = this.fail(
               'timeout',
               '',
@@ -168,14 +187,9 @@ class Sandbox implements StudentModule {
             this.stop();
             settle(this.loadFailure);
           });
-          child.send({
-            type: 'init',
-            studentFile: this.file,
-            virtualFile: path.join(PROJECT_ROOT, 'exercises', `${this.name}.ts`),
-            projectRoot: PROJECT_ROOT,
-            targetDir: this.opts.target,
-            source,
-          });
+          const outer = timer;
+          timer = { cancel: () => (inner.cancel(), outer?.cancel()) };
+          child.send({ type: 'init', name: this.name, engine: engine.modules, ioNames: engine.ioNames, files });
         } else if (msg.type === 'ready') {
           settle(undefined, msg.exports as string[]);
         } else if (msg.type === 'load-error') {
@@ -232,7 +246,7 @@ class Sandbox implements StudentModule {
     const p = this.queue.shift() as Pending;
     this.current = p;
     if (this.spentMs >= this.opts.budgetMs) {
-      this.finish(p, undefined, this.fail('timeout', p.fn, `${this.where()} used up its time budget (${seconds(this.opts.budgetMs)} for all calls): ${p.fn}() was not run; make the slow functions faster`));
+      this.finish(p, undefined, this.fail('timeout', p.fn, `${this.where()} used up its time budget (${seconds(this.opts.budgetMs)} for loading and all calls): ${p.fn}() was not run; make the slow functions faster`));
       return;
     }
     this.callStarted = Date.now();
@@ -245,8 +259,6 @@ class Sandbox implements StudentModule {
           return;
         }
         const child = this.child as ChildProcess;
-        // The budget counts the calls themselves: starting the child and loading the file
-        // have their own limits (20 s and loadTimeoutMs), and on a loaded machine they are slow.
         this.callStarted = Date.now();
         this.timer = cpuAwareTimeout(child.pid, p.timeoutMs, () => {
           if (this.current !== p) return;

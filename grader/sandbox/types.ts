@@ -63,8 +63,8 @@ export interface SandboxOptions {
   addressSpaceMb?: number;
   /** folder of exercise files. @default ANNLAB_TARGET or <project>/solutions */
   target?: string;
-  /** total wall time of all calls of this module (one test file), ms, not counting the
-   *  child's start and the file's loading: past it, calls fail at once, so one slow exercise
-   *  cannot eat the whole grading run. @default 60000 */
+  /** total wall time of this module (one test file), ms: the child's start, the file's loading
+   *  and all calls. Past it, calls fail at once, so one slow exercise cannot eat the whole
+   *  grading run. @default 60000 */
   budgetMs?: number;
 }

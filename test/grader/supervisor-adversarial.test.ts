@@ -3,7 +3,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { gradeSubmission, gradeSubmissions, processesIn } from '../../grader/supervise';
+import { gradeSubmission } from '../../grader/supervise';
+import { gradeSubmissions } from '../../grader/batch';
+import { processesIn } from '../../grader/leftovers';
 import { loadManifest } from '../../grader/manifest';
 import type { GradeReport } from '../../grader/report';
 import { checkFiles } from './report-checks';
