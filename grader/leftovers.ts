@@ -4,6 +4,8 @@
 
 /** The prefix of work folders in the temporary folder. */
 export const WORK_PREFIX = 'annlab-grade-';
+/** Folders of the sandbox's script copies (grader/sandbox/launch.ts), also owned by a process. */
+const OWNED_PREFIXES = [WORK_PREFIX, 'annlab-sandbox-runtime-'];
 
 /** Processes (Linux /proc) whose working folder lies in `dir`. */
 export function processesIn(dir: string): number[] {
@@ -58,7 +60,7 @@ export function makeWorkFolder(tmp: string): string {
   return work;
 }
 
-/** Removes the work folders of runs whose owner died, and kills what still works in them;
+/** Removes the work folders (and script copies) of runs whose owner died, and kills what still works in them;
  *  returns how many folders it removed. Folders of live runs are left alone. */
 export function cleanStaleRuns(tmp: string): number {
   const fs = require('fs') as typeof import('fs');
@@ -66,7 +68,7 @@ export function cleanStaleRuns(tmp: string): number {
   let removed = 0;
   let names: string[] = [];
   try {
-    names = fs.readdirSync(tmp).filter((n) => n.startsWith(WORK_PREFIX));
+    names = fs.readdirSync(tmp).filter((n) => OWNED_PREFIXES.some((p) => n.startsWith(p)));
   } catch {
     return 0;
   }

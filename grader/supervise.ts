@@ -41,6 +41,8 @@ export interface GradeOptions {
   manifestFile?: string;
   /** whether type errors cost points. @default the manifest's "typeErrors", else 'feedback' */
   typeErrors?: TypeErrorPolicy;
+  /** where the run's work folder is made. @default the temporary folder (TMPDIR) */
+  workRoot?: string;
 }
 
 /** The grader cannot work on this machine as set up (not the submission's fault): nothing is
@@ -91,16 +93,17 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
   const policy = o.typeErrors ?? manifest.typeErrors ?? 'feedback';
   // Results of an earlier run in this folder must not pass for this one's, even if this one dies.
   for (const f of RESULT_FILES) fs.rmSync(path.join(outDir, f), { force: true });
-  cleanStaleRuns(os.tmpdir());
+  const workRoot = o.workRoot ?? os.tmpdir();
+  cleanStaleRuns(workRoot);
   const notes: string[] = [];
   let report: GradeReport;
   // A fresh work folder: the copy (readable by the sandbox user) and a private folder.
-  const work = makeWorkFolder(os.tmpdir());
+  const work = makeWorkFolder(workRoot);
   try {
     fs.chmodSync(work, 0o711);
     if (!sandboxUserCanEnter(work)) {
       throw new GraderSetupError(
-        `the sandbox runs student code as the user 'nobody', who cannot enter the temporary folder ${os.tmpdir()}: set TMPDIR to a folder that every user may enter (e.g. /tmp) and grade again`,
+        `the sandbox runs student code as the user 'nobody', who cannot enter the temporary folder ${workRoot}: set TMPDIR to a folder that every user may enter (e.g. /tmp) and grade again`,
       );
     }
     const copy = path.join(work, 'submission');

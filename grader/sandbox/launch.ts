@@ -72,6 +72,9 @@ export function detectIsolation(): Isolation {
 
 let runtimeScript: string | undefined;
 
+/** The prefix of the folders that hold a copy of the child's script. */
+export const RUNTIME_PREFIX = 'annlab-sandbox-runtime-';
+
 /**
  * The child's script, copied once per process into a folder of its own under the temporary
  * folder, readable by everyone: the one file the child may read (the project itself may lie in a
@@ -82,8 +85,10 @@ export function childScript(): string {
   const os = require('os') as typeof import('os');
   const path = require('path') as typeof import('path');
   if (runtimeScript && fs.existsSync(runtimeScript)) return runtimeScript;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-sandbox-runtime-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), RUNTIME_PREFIX));
   fs.chmodSync(dir, 0o755);
+  // Its owner, so that a later run removes it if this process is killed before its 'exit'.
+  fs.writeFileSync(path.join(dir, 'owner.json'), JSON.stringify({ pid: process.pid }));
   const file = path.join(dir, 'child.js');
   fs.copyFileSync(path.join(__dirname, 'child.js'), file);
   fs.chmodSync(file, 0o444);
