@@ -243,6 +243,8 @@ export interface ExecuteOptions {
   cellTimeoutSeconds?: number;
   /** Seconds the whole run may take before it is killed. @default 300 */
   totalTimeoutSeconds?: number;
+  /** The environment of Jupyter (and so of the kernel). @default jupyterEnv(): this project's kernel */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The environment for Jupyter: the project's kernelspec folder first in JUPYTER_PATH. */
@@ -299,7 +301,7 @@ export async function executeNotebook(notebook: string | Notebook, options: Exec
     execFile(
       status.jupyter,
       args,
-      { cwd: PROJECT_ROOT, env: jupyterEnv(), timeout: (options.totalTimeoutSeconds ?? 300) * 1000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: PROJECT_ROOT, env: options.env ?? jupyterEnv(), timeout: (options.totalTimeoutSeconds ?? 300) * 1000, maxBuffer: 64 * 1024 * 1024 },
       (error, _stdout, stderr) => {
         if (error) {
           reject(new Error(`jupyter ${args.join(' ')} failed (${error.message.split('\n')[0]}):\n${stripAnsi(stderr).slice(-4000)}`));
