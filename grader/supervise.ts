@@ -116,6 +116,17 @@ interface JestRun {
   seconds: number;
 }
 
+/**
+ * jest's cache folder, one per Unix user (as jest's own default): on a shared machine (a
+ * JupyterHub) the first student to run check() would otherwise own a shared folder that
+ * every other student's jest then fails to write, scoring them 0. `null`: no Unix users (Windows).
+ */
+export function jestCacheDirectory(uid: number | null = typeof process.getuid === 'function' ? process.getuid() : null): string {
+  const os = require('os') as typeof import('os');
+  const path = require('path') as typeof import('path');
+  return path.join(os.tmpdir(), uid === null ? 'annlab-jest-cache' : `annlab-jest-cache-${uid}`);
+}
+
 /** Runs jest on the given test files in its own process group; kills the group at the bound. */
 function runJest(root: string, files: string[], env: NodeJS.ProcessEnv, privateDir: string, o: { timeoutMs: number; maxWorkers: number }): Promise<JestRun> {
   const fs = require('fs') as typeof import('fs');
@@ -137,7 +148,7 @@ function runJest(root: string, files: string[], env: NodeJS.ProcessEnv, privateD
     '--ci',
     '--forceExit',
     '--cacheDirectory',
-    path.join(require('os').tmpdir(), 'annlab-jest-cache'),
+    jestCacheDirectory(),
     `--maxWorkers=${o.maxWorkers}`,
     '--runTestsByPath',
     ...files,
