@@ -64,6 +64,8 @@ function main(argv) {
   const why = problem(notebookDir, project);
   if (why) {
     console.error(why);
+    // interrupt_mode is 'signal': Jupyter's interrupt button must not kill this kernel.
+    process.on('SIGINT', () => {});
     require('./message-kernel').serveMessageKernel(path.resolve(connectionFile), why);
     return;
   }

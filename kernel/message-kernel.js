@@ -216,8 +216,6 @@ function serveMessageKernel(connectionFile, message, { ename = 'AnnlabKernelErro
     (iopub = listen(info, info.iopub_port, 'PUB', () => {})),
     listen(info, info.hb_port, 'REP', (frames, socket) => socket.write(encodeMessage(frames))),
   ];
-  // interrupt_mode is 'signal': Jupyter's interrupt must not kill us.
-  process.on('SIGINT', () => {});
   return stop;
 }
 
