@@ -1,6 +1,7 @@
 // The sandbox against adversarial student code: every attack ends as a StudentCodeError
 // of the right kind with a message a student understands, the test process is untouched,
 // and no process is left behind.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -29,9 +30,17 @@ async function failure(p: Promise<unknown>, m: StudentModule = ex): Promise<Stud
   }
 }
 
-/** Processes whose command line contains `needle` (Linux /proc). */
+/** Processes whose command line contains `needle`: Linux /proc, else `ps` (macOS) or CIM (Windows). */
 function processesWith(needle: string): number[] {
   const out: number[] = [];
+  if (!fs.existsSync('/proc/self/cmdline')) {
+    const list =
+      process.platform === 'win32'
+        ? execFileSync('powershell.exe', ['-NoProfile', '-Command', 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.CommandLine)" }'], { encoding: 'utf8' })
+        : execFileSync('ps', ['-A', '-o', 'pid=,command='], { encoding: 'utf8' });
+    for (const line of list.split(/\r?\n/)) if (line.includes(needle)) out.push(Number(line.trim().split(/\s+/)[0]));
+    return out;
+  }
   for (const e of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(e)) continue;
     try {
