@@ -90,7 +90,7 @@ describe('one annlab kernel for every copy of the course (user-level kernelspec,
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 600_000); // four kernel starts: 2–4 min on a loaded 2-core machine
 });
 
 function jupyterStatusPath(): string {
