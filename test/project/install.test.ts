@@ -22,7 +22,8 @@ function makeClone(): string {
 function install(clone: string, env: Record<string, string>, args: string[] = []) {
   const run = spawnSync(process.execPath, [path.join(clone, 'kernel', 'install.js'), ...args], {
     cwd: os.tmpdir(),
-    env: { HOME: os.tmpdir(), ...env },
+    // Windows needs SystemRoot to start any process; elsewhere the environment is only this.
+    env: { HOME: os.tmpdir(), ...(process.platform === 'win32' ? { SystemRoot: process.env.SystemRoot ?? 'C:\\Windows' } : {}), ...env },
     encoding: 'utf8',
   });
   return { status: run.status, lines: run.stdout.split('\n').filter(Boolean), stderr: run.stderr };
