@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { copyCourse, markCopy } from '../support/course-copy';
 import { Hub, HubKernel, JUPYTERHUB, startHub } from '../support/jupyterhub';
-import { PROJECT_ROOT, codeCells, joinText, Notebook } from '../support/jupyter';
+import { PROJECT_ROOT, codeCells, isCI, joinText, Notebook } from '../support/jupyter';
 
 // A class on JupyterHub: Debian's JupyterHub 3 on loopback, DummyAuthenticator, a local-process
 // spawner, the annlab kernel installed once for every user (a shared Jupyter data folder on
@@ -15,7 +15,6 @@ import { PROJECT_ROOT, codeCells, joinText, Notebook } from '../support/jupyter'
 // As root the students are real Unix users (created here, removed afterwards); otherwise every
 // student runs as this user with a home of their own (SimpleLocalProcessSpawner).
 
-const isCI = () => !['', '0', 'false'].includes((process.env.CI ?? '').trim().toLowerCase());
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function hubMissing(): string | undefined {

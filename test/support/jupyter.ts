@@ -30,7 +30,8 @@ export type JupyterStatus = { available: true; jupyter: string } | { available: 
 const statusByJupyter = new Map<string, JupyterStatus>();
 let warned = false;
 
-function isCI(): boolean {
+/** True when CI is set to anything but empty, 0 or false (as kernel/common.js reads it). */
+export function isCI(): boolean {
   const v = (process.env.CI ?? '').trim().toLowerCase();
   return v !== '' && v !== '0' && v !== 'false';
 }
