@@ -60,21 +60,27 @@ export function projectRoot(): string {
 /** The four result files of one submission. */
 export const RESULT_FILES = ['results.json', 'junit.xml', 'results.csv', 'report.txt'];
 
-/** Where jest keeps the tests it compiled (hidden tests included): readable by the grader's user only. */
-function privateCache(root: string): string {
+/**
+ * Where jest keeps the tests it compiled (hidden tests included), readable by the grader's user
+ * only (mode 700): the project's node_modules/.cache, or, where that is not this user's to have
+ * (a node_modules shared by a class on JupyterHub), one folder per user in the temporary folder.
+ */
+export function jestCacheDirectory(root: string, uid: number | null = typeof process.getuid === 'function' ? process.getuid() : null): string {
   const fs = require('fs') as typeof import('fs');
   const os = require('os') as typeof import('os');
   const path = require('path') as typeof import('path');
-  for (const dir of [path.join(root, 'node_modules', '.cache', 'annlab-jest'), path.join(os.tmpdir(), `annlab-jest-${process.getuid?.() ?? 'user'}`)]) {
+  const candidates = [path.join(root, 'node_modules', '.cache', 'annlab-jest'), path.join(os.tmpdir(), uid === null ? 'annlab-jest-cache' : `annlab-jest-cache-${uid}`)];
+  for (const dir of candidates) {
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       fs.chmodSync(dir, 0o700);
+      fs.accessSync(dir, fs.constants.W_OK);
       return dir;
     } catch {
-      /* read-only: the next place */
+      /* another user's, or read-only: the next place */
     }
   }
-  throw new Error('no folder for the compiled tests: neither node_modules/.cache nor the temporary folder is writable');
+  throw new GraderSetupError(`no folder for the compiled tests: ${candidates.join(' and ')} are not writable`);
 }
 
 /** Grades one submission and writes results.json, junit.xml, results.csv and report.txt. */
@@ -131,7 +137,7 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
     if (o.callTimeoutMs) env.ANNLAB_CALL_TIMEOUT_MS = String(o.callTimeoutMs);
     const types = typeErrors(root, copy, exercises.filter((e) => !compile[e]));
     const run = testFiles.length
-      ? await runJest(root, testFiles, { timeoutMs: o.timeoutMs ?? 120000, maxWorkers: o.maxWorkers ?? 2, privateDir, cacheDir: privateCache(root), env })
+      ? await runJest(root, testFiles, { timeoutMs: o.timeoutMs ?? 120000, maxWorkers: o.maxWorkers ?? 2, privateDir, cacheDir: jestCacheDirectory(root), env })
       : { json: { testResults: [] }, problem: Object.keys(compile).length ? undefined : 'no test files for these exercises', seconds: 0 };
     const checked = await types;
     if (checked.problem) notes.push(checked.problem);

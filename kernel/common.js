@@ -33,6 +33,16 @@ function userJupyterDataDir(env = process.env, platform = process.platform) {
   return path.join(env.XDG_DATA_HOME || path.join(home, '.local', 'share'), 'jupyter');
 }
 
+/**
+ * The machine-wide Jupyter data folder that every user's Jupyter searches (the first of
+ * jupyter_core's SYSTEM_JUPYTER_PATH): %PROGRAMDATA%\jupyter on Windows,
+ * /usr/local/share/jupyter elsewhere (Linux, macOS).
+ */
+function systemJupyterDataDir(env = process.env, platform = process.platform) {
+  if (platform === 'win32') return path.join(env.PROGRAMDATA || 'C:\\ProgramData', 'jupyter');
+  return '/usr/local/share/jupyter';
+}
+
 /** True when running under continuous integration (CI set to anything but '', 0 or false). */
 function isCI(env = process.env) {
   const v = (env.CI || '').trim().toLowerCase();
@@ -74,6 +84,7 @@ module.exports = {
   KERNEL_DISPLAY_NAME,
   projectJupyterDir,
   userJupyterDataDir,
+  systemJupyterDataDir,
   isCI,
   findExecutable,
 };

@@ -49,7 +49,7 @@ function main(args) {
   const extraArgs = args.filter((a) => a !== '--dry-run');
   try {
     // Refresh the project's kernelspec (cheap; also picks up a new Node after an upgrade).
-    installKernel({ user: false });
+    installKernel({ target: 'project' });
   } catch (error) {
     console.error(`annlab: could not write the kernelspec under ${projectJupyterDir()} (${error.code || error.message}).`);
     return Promise.resolve(1);

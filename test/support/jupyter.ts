@@ -30,7 +30,8 @@ export type JupyterStatus = { available: true; jupyter: string } | { available: 
 const statusByJupyter = new Map<string, JupyterStatus>();
 let warned = false;
 
-function isCI(): boolean {
+/** True when CI is set to anything but empty, 0 or false (as kernel/common.js reads it). */
+export function isCI(): boolean {
   const v = (process.env.CI ?? '').trim().toLowerCase();
   return v !== '' && v !== '0' && v !== 'false';
 }
@@ -243,6 +244,8 @@ export interface ExecuteOptions {
   cellTimeoutSeconds?: number;
   /** Seconds the whole run may take before it is killed. @default 300 */
   totalTimeoutSeconds?: number;
+  /** The environment of Jupyter (and so of the kernel). @default jupyterEnv(): this project's kernel */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The environment for Jupyter: the project's kernelspec folder first in JUPYTER_PATH. */
@@ -299,7 +302,7 @@ export async function executeNotebook(notebook: string | Notebook, options: Exec
     execFile(
       status.jupyter,
       args,
-      { cwd: PROJECT_ROOT, env: jupyterEnv(), timeout: (options.totalTimeoutSeconds ?? 300) * 1000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: PROJECT_ROOT, env: options.env ?? jupyterEnv(), timeout: (options.totalTimeoutSeconds ?? 300) * 1000, maxBuffer: 64 * 1024 * 1024 },
       (error, _stdout, stderr) => {
         if (error) {
           reject(new Error(`jupyter ${args.join(' ')} failed (${error.message.split('\n')[0]}):\n${stripAnsi(stderr).slice(-4000)}`));

@@ -24,7 +24,8 @@ describe('the tslab binding', () => {
   });
 
   it('in a real Node process: importing the library loads no vega, and show sends one bundle through tslab’s writer', () => {
-    const out = execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(__dirname, 'fixtures/tslab-child.ts')], {
+    // tsx's own script through Node: node_modules/.bin/tsx is a .cmd file on Windows.
+    const out = execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'fixtures/tslab-child.ts')], {
       cwd: root,
       encoding: 'utf8',
       timeout: 30000,
