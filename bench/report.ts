@@ -54,6 +54,8 @@ export interface Report {
   basis: 'wall' | 'cpu';
   peaks: { js: any; numpy: any; used: number };
   workloads: { spec: WorkloadSpec; parameters: number; flops: number; rows: Row[] }[];
+  /** The raw measurements behind extraTargets (bench/extras.ts). */
+  extras?: Record<string, unknown>;
   /** Targets measured apart from the workloads (the sweep's speed-up, the first import), judged by their own scripts. */
   extraTargets?: Target[];
   /** The verdicts, as bench/targets.ts judged them when the run ended. */

@@ -1,6 +1,7 @@
 import { judge, combine, TIE_BAND, Target } from '../../bench/targets';
 import { checkAgreement, Report, Row } from '../../bench/report';
 import { workloadSpecs, trainingFlops } from '../../bench/workloads';
+import { extraTargets, SweepMeasurement, ImportMeasurement } from '../../bench/extras';
 
 /** A row that ran: times in seconds (cold, warm), wall-clock basis, same start, order and network. */
 function ran(name: string, cold: number, warm: number | null = cold, extra: Partial<Row> = {}): Row {
@@ -89,5 +90,37 @@ describe('the work the benchmark counts', () => {
     // 784-128-10 on 10,000 samples, 2 epochs: 2·(784·128·2 + 128·10·3)·20,000 = 8.18 GFLOP (not 6·parameters·samples = 12.2)
     expect(trainingFlops(w4)).toBe(2 * (784 * 128 * 2 + 128 * 10 * 3) * 20000);
     expect(trainingFlops(w4) / 1e9).toBeCloseTo(8.18, 2);
+  });
+});
+
+describe('the targets measured apart from the workloads', () => {
+  const sweep = (cold: number, warm: number, identical = true): SweepMeasurement => ({
+    epochs: 100, seq: { cold: [1], warm: [1] }, par: { cold: [1 / cold], warm: [1 / warm] }, identical, runsInWorkers: [3], speedup: { cold, warm } });
+  const imp = (wall: number, cpu: number): ImportMeasurement => ({
+    prebuilt: { seconds: [wall], cpu: [cpu] }, compiled: { seconds: [3], cpu: [3] }, speedup: { wall: 3 / wall, cpu: 3 / cpu } });
+
+  it('the sweep is met at 1.8× cold and warm on an idle machine, and only with bit-identical results', () => {
+    expect(extraTargets(sweep(1.9, 1.85), undefined, true, 2)[0].verdict).toBe('met');
+    expect(extraTargets(sweep(1.5, 1.9), undefined, true, 2)[0].verdict).toBe('missed');
+    expect(extraTargets(sweep(1.9, 1.9, false), undefined, true, 2)[0].verdict).toBe('missed');
+  });
+
+  it('a wall-clock speed-up on a busy machine or one core is not measured', () => {
+    expect(extraTargets(sweep(1.9, 1.9), undefined, false, 2)[0].verdict).toBe('not measured');
+    expect(extraTargets(sweep(1.9, 1.9), undefined, true, 1)[0].verdict).toBe('not measured');
+    expect(extraTargets({ ...sweep(2, 2), error: 'par: timed out' }, undefined, true, 2)[0].verdict).toBe('not measured');
+  });
+
+  it('the first import is judged on wall-clock time when idle and on CPU time when busy', () => {
+    expect(extraTargets(undefined, imp(0.8, 0.7), true, 2)[0].verdict).toBe('met');
+    expect(extraTargets(undefined, imp(1.2, 0.7), true, 2)[0].verdict).toBe('missed');
+    expect(extraTargets(undefined, imp(4, 0.7), false, 2)[0].verdict).toBe('met');
+    expect(extraTargets(undefined, imp(4, 1.3), false, 2)[0].verdict).toBe('missed');
+  });
+
+  it('extra targets join the report\'s targets', () => {
+    const r = report({ W3: [ran('annlab', 1), ran('numpy', 2)] });
+    r.extraTargets = extraTargets(sweep(2, 2), imp(0.5, 0.5), true, 2);
+    expect(judge(r).map((t) => t.id)).toEqual(['W3 vs numpy', 'W4 vs numpy', 'scikit-learn', 'JavaScript peers', 'memory', 'sweep', 'first import']);
   });
 });
