@@ -40,7 +40,7 @@ export interface SweepMeasurement {
   error?: string;
 }
 
-export function measureSweep(repeats: number, epochs: number, timeoutS: number): SweepMeasurement {
+export function measureSweep(repeats: number, epochs: number, timeoutS: number, log: (msg: string) => void = () => {}): SweepMeasurement {
   const m: SweepMeasurement = { epochs, seq: { cold: [], warm: [] }, par: { cold: [], warm: [] }, identical: true, runsInWorkers: [], speedup: { cold: NaN, warm: NaN } };
   const hashes = new Set<string>();
   const ratios = { cold: [] as number[], warm: [] as number[] };
@@ -50,6 +50,7 @@ export function measureSweep(repeats: number, epochs: number, timeoutS: number):
       const res = runTagged('sweep-child.js', 'BENCH_SWEEP', ['--mode', mode, '--epochs', String(epochs)], {}, timeoutS);
       if (res.error) return { ...m, error: `${mode}: ${res.error}` };
       pair[mode] = res.value;
+      log(`  sweep ${epochs} epochs ${mode}: ${res.value.cold.toFixed(3)} s cold, ${res.value.warm.toFixed(3)} s warm`);
       hashes.add(res.value.hash);
       if (!res.value.same) m.identical = false;
     }
@@ -75,7 +76,7 @@ export interface ImportMeasurement {
   error?: string;
 }
 
-export function measureFirstImport(repeats: number, timeoutS: number): ImportMeasurement {
+export function measureFirstImport(repeats: number, timeoutS: number, log: (msg: string) => void = () => {}): ImportMeasurement {
   const m: ImportMeasurement = { prebuilt: { seconds: [], cpu: [] }, compiled: { seconds: [], cpu: [] }, speedup: { wall: NaN, cpu: NaN } };
   const ratios = { wall: [] as number[], cpu: [] as number[] };
   // one run first so that the prebuilt copy exists (a build after an edit is not the first import)
@@ -86,6 +87,7 @@ export function measureFirstImport(repeats: number, timeoutS: number): ImportMea
       const res = runTagged('import-child.js', 'BENCH_IMPORT', [], { ANNLAB_PREBUILT_SRC: kind === 'prebuilt' ? '1' : '0' }, timeoutS);
       if (res.error || !res.value.ok) return { ...m, error: `${kind}: ${res.error ?? 'the import cell failed'}` };
       pair[kind] = res.value;
+      log(`  first import, ${kind}: ${res.value.seconds.toFixed(2)} s wall, ${res.value.cpu.toFixed(2)} s CPU`);
       const side = kind === 'prebuilt' ? m.prebuilt : m.compiled;
       side.seconds.push(res.value.seconds);
       side.cpu.push(res.value.cpu);

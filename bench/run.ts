@@ -172,9 +172,9 @@ function main(): void {
   };
   if (!flag('skip-extras')) {
     log('extras: notebook 08\'s sweep, sequential against parallel; the first import in a fresh kernel');
-    const sweep = measureSweep(repeats, 100, timeoutS);
-    const bigSweep = quick ? undefined : measureSweep(repeats, 1000, timeoutS);
-    const firstImport = measureFirstImport(repeats, timeoutS);
+    const sweep = measureSweep(repeats, 100, timeoutS, log);
+    const bigSweep = quick ? undefined : measureSweep(repeats, 1000, timeoutS, log);
+    const firstImport = measureFirstImport(repeats, timeoutS, log);
     const loadNow = os.loadavg()[0];
     const idle = Math.max(...load, loadNow) <= IDLE_LOAD;
     report.extras = { sweep, bigSweep, firstImport, load: loadNow };
