@@ -8,4 +8,5 @@ export interface PrebuiltSrc {
 export function ensureBuild(root: string, ts?: unknown): PrebuiltSrc | { error: string };
 export function installOverlay(ts: unknown, root: string, prebuilt: PrebuiltSrc): () => void;
 export function usePrebuiltSrc(root: string, log?: (msg: string) => void, env?: Record<string, string | undefined>): (() => void) | null;
+export function buildInBackground(root: string): boolean;
 export function cacheRoot(root: string): string;

@@ -20,9 +20,13 @@
 //   copy of every module (an MLP made by one is an instance of the other's class).
 // Files outside that set (exercises/, solutions/, notebooks' own imports) are compiled by
 // tslab as before, and an edited exercise is still recompiled on the next import.
-// A source file that changed since the build makes the next kernel rebuild (check: hashing
-// the files, a few milliseconds); within a running kernel, restart it after editing src/.
-// A build with type errors is not used: tslab then compiles src/ itself and shows them.
+// A source file that changed since the build (check: hashing the files, a few milliseconds)
+// is not loaded from the old build: that kernel lets tslab compile src/ as before, and starts
+// the rebuild in the background (one at a time, under a lock), for the kernels after it. So a
+// kernel never waits for a build at start-up (Jupyter gives it a minute to answer). Within a
+// running kernel, restart it after editing src/. `node kernel/prebuilt-src.js` builds at once
+// (e.g. after npm install). A build with type errors is not used: tslab then compiles src/
+// itself and shows them.
 
 const crypto = require('crypto');
 const fs = require('fs');
@@ -136,6 +140,32 @@ function ensureBuild(root, ts = tslabTypeScript(root)) {
   return currentBuild(ts, root) || build(ts, root);
 }
 
+/** A build older than this holds no lock (its process died). */
+const LOCK_STALE_MS = 10 * 60 * 1000;
+
+/** Starts `node kernel/prebuilt-src.js` in the background unless one is running; returns whether it started one. */
+function buildInBackground(root) {
+  const { spawn } = require('child_process');
+  const lock = path.join(cacheRoot(root), 'build.lock');
+  fs.mkdirSync(cacheRoot(root), { recursive: true });
+  try {
+    if (Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
+  } catch {
+    // no lock
+  }
+  let fd;
+  try {
+    fd = fs.openSync(lock, 'wx');
+  } catch {
+    return false; // another kernel is building
+  }
+  fs.closeSync(fd);
+  const child = spawn(process.execPath, [__filename, '--lock', lock], { cwd: root, detached: true, stdio: 'ignore' });
+  child.on('error', () => fs.rmSync(lock, { force: true }));
+  child.unref();
+  return true;
+}
+
 /**
  * Shows tslab's TypeScript each prebuilt source X.ts as X.d.ts (read from the cache) and maps
  * Node's resolution of X to the prebuilt X.js. Returns a function that undoes both.
@@ -190,9 +220,9 @@ function usePrebuiltSrc(root, log = (msg) => console.error(msg), env = process.e
   if (env.ANNLAB_PREBUILT_SRC === '0') return null; // tslab compiles src/ as it did before
   try {
     const ts = tslabTypeScript(root);
-    const prebuilt = ensureBuild(root, ts);
-    if (prebuilt.error) {
-      log(`annlab kernel: src/ is compiled by tslab in this session (the prebuilt copy needs sources without type errors: ${prebuilt.error})`);
+    const prebuilt = currentBuild(ts, root);
+    if (!prebuilt) {
+      buildInBackground(root); // for the next kernel; this one compiles src/ with tslab, as before
       return null;
     }
     return installOverlay(ts, root, prebuilt);
@@ -202,14 +232,20 @@ function usePrebuiltSrc(root, log = (msg) => console.error(msg), env = process.e
   }
 }
 
-module.exports = { ensureBuild, installOverlay, usePrebuiltSrc, cacheRoot };
+module.exports = { ensureBuild, installOverlay, usePrebuiltSrc, buildInBackground, cacheRoot };
 
 // `node kernel/prebuilt-src.js`: build now (e.g. after npm install), so that the first kernel starts at once.
+// `--lock FILE`: started by buildInBackground, removes its lock when done.
 if (require.main === module) {
   const root = path.resolve(__dirname, '..');
-  const r = ensureBuild(root);
-  if (r.error) {
-    console.error(`prebuilt src: not built: ${r.error}`);
-    process.exitCode = 1;
-  } else console.log(`prebuilt src: ${r.files.length} files in ${path.relative(root, r.dir)}`);
+  const lock = process.argv.includes('--lock') ? process.argv[process.argv.indexOf('--lock') + 1] : null;
+  try {
+    const r = ensureBuild(root);
+    if (r.error) {
+      console.error(`prebuilt src: not built: ${r.error}`);
+      process.exitCode = 1;
+    } else console.log(`prebuilt src: ${r.files.length} files in ${path.relative(root, r.dir)}`);
+  } finally {
+    if (lock) fs.rmSync(lock, { force: true });
+  }
 }

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { ensureBuild, cacheRoot, PrebuiltSrc } from '../../kernel/prebuilt-src';
+import { ensureBuild, cacheRoot, buildInBackground, PrebuiltSrc } from '../../kernel/prebuilt-src';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const tslabDist = path.join(PROJECT_ROOT, 'node_modules', 'tslab', 'dist');
@@ -65,6 +65,14 @@ describe('the prebuilt src/ of the kernel (kernel/prebuilt-src.js)', () => {
     expect(r.error).toMatch(/lib\/b\.ts: Type 'string' is not assignable to type 'number'/);
   });
 
+  it('starts at most one background build at a time (a lock in the cache)', () => {
+    const root = tinyProject();
+    roots.push(root);
+    fs.mkdirSync(cacheRoot(root), { recursive: true });
+    fs.writeFileSync(path.join(cacheRoot(root), 'build.lock'), '');
+    expect(buildInBackground(root)).toBe(false);
+  });
+
   it("in tslab, a cell imports './src' from the prebuilt copy: one module per file, type-checked against the declarations", () => {
     // A fresh process, as a kernel: the overlay, then tslab's converter and executor run one cell.
     const driver = `
@@ -73,7 +81,9 @@ describe('the prebuilt src/ of the kernel (kernel/prebuilt-src.js)', () => {
       process.chdir(root);
       const dist = path.join(root, 'node_modules', 'tslab', 'dist');
       require(path.join(root, 'kernel', 'tslab-imports.js')).installImportFixes(require(path.join(dist, 'executor.js')));
-      const undo = require(path.join(root, 'kernel', 'prebuilt-src.js')).usePrebuiltSrc(root);
+      const prebuilt = require(path.join(root, 'kernel', 'prebuilt-src.js'));
+      prebuilt.ensureBuild(root); // what a kernel finds after npm install or an earlier kernel
+      const undo = prebuilt.usePrebuiltSrc(root);
       if (!undo) throw new Error('no overlay');
       const ts = require(require.resolve('@tslab/typescript-for-tslab', { paths: [dist] }));
       const seen = { ts: ts.sys.fileExists(path.join(root, 'src/index.ts')), dts: ts.sys.fileExists(path.join(root, 'src/index.d.ts')) };
