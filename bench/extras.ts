@@ -37,6 +37,8 @@ export interface SweepMeasurement {
   runsInWorkers: number[];
   /** Median of the paired ratios sequential / parallel. */
   speedup: { cold: number; warm: number };
+  /** The most a split of whole runs over this machine's cores can gain (each run's epochs as its cost). */
+  bound?: number;
   error?: string;
 }
 
@@ -50,6 +52,7 @@ export function measureSweep(repeats: number, epochs: number, timeoutS: number, 
       const res = runTagged('sweep-child.js', 'BENCH_SWEEP', ['--mode', mode, '--epochs', String(epochs)], {}, timeoutS);
       if (res.error) return { ...m, error: `${mode}: ${res.error}` };
       pair[mode] = res.value;
+      m.bound = res.value.bound;
       log(`  sweep ${epochs} epochs ${mode}: ${res.value.cold.toFixed(3)} s cold, ${res.value.warm.toFixed(3)} s warm`);
       hashes.add(res.value.hash);
       if (!res.value.same) m.identical = false;
@@ -115,6 +118,9 @@ export function extraTargets(sweep: SweepMeasurement | undefined, imp: ImportMea
       verdict = !sweep.identical ? 'missed' : !idle || cores < 2 ? 'not measured' : met ? 'met' : 'missed';
       details.push(`${sweep.epochs} epochs: parallel ${f2(sweep.speedup.cold)}× faster cold (first sweep in a process, workers starting), ${f2(sweep.speedup.warm)}× warm ` +
         `(sequential median ${f2(median(sweep.seq.cold))} s / ${f2(median(sweep.seq.warm))} s wall); runs trained by workers ${sweep.runsInWorkers.join(', ')} of 6`);
+      if (sweep.bound !== undefined && sweep.bound < 1.8) {
+        details.push(`no split of whole runs can reach 1.8× here: its runs' epochs allow at most ${f2(sweep.bound)}× on ${cores} cores (five runs of equal length, one that diverges at once)`);
+      }
       details.push(sweep.identical ? 'results bit-identical to the sequential sweep' : '**results differ from the sequential sweep**');
       if (!idle) details.push('wall-clock speed-ups need free cores: the machine was busy');
       if (cores < 2) details.push(`${cores} core`);

@@ -20,12 +20,23 @@ const options = {
   X: data.X, y: data.y, learningRates: [0.0001, 0.001, 0.01, 0.1, 1, 10], epochs, batchSize: 10, optimizer: 'sgd', seed: 1, target: 0.1,
 };
 
+/**
+ * The most any split of whole runs over `threads` threads can gain, with each run's epochs as its
+ * cost: all epochs / the longest thread's epochs, runs dealt longest first to the least loaded thread.
+ */
+function bestSpeedup(epochs, threads) {
+  const load = new Array(threads).fill(0);
+  for (const e of epochs.slice().sort((a, b) => b - a)) load[load.indexOf(Math.min(...load))] += e;
+  return epochs.reduce((a, b) => a + b, 0) / Math.max(...load);
+}
+
 async function once() {
   const t0 = process.hrtime.bigint();
   const sweep = mode === 'par' ? await annlab.parallelLearningRateSweep(options) : annlab.learningRateSweep(options);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const fingerprint = JSON.stringify(sweep.runs.map((r) => [r.label, r.history.loss, r.history.accuracy, r.model.getParameters().map((p) => Array.from(p))]));
-  return { seconds, fingerprint };
+  const threads = require('os').availableParallelism ? require('os').availableParallelism() : require('os').cpus().length;
+  return { seconds, fingerprint, bound: bestSpeedup(sweep.runs.map((r) => r.history.epochs), threads) };
 }
 
 (async () => {
@@ -34,7 +45,7 @@ async function once() {
   const stats = mode === 'par' ? annlab.sweepWorkerStats() : null;
   const crypto = require('crypto');
   const hash = crypto.createHash('sha256').update(cold.fingerprint).digest('hex').slice(0, 16);
-  process.stdout.write(`BENCH_SWEEP ${JSON.stringify({ mode, epochs, cold: cold.seconds, warm: warm.seconds, hash, same: cold.fingerprint === warm.fingerprint, stats })}\n`);
+  process.stdout.write(`BENCH_SWEEP ${JSON.stringify({ mode, epochs, cold: cold.seconds, warm: warm.seconds, bound: cold.bound, hash, same: cold.fingerprint === warm.fingerprint, stats })}\n`);
   if (mode === 'par') await annlab.closeSweepWorkers();
 })().catch((e) => {
   process.stdout.write(`BENCH_ERROR ${JSON.stringify(String(e && e.stack || e))}\n`);
