@@ -12,11 +12,11 @@ describe('the benchmark harness (bench/run.ts --quick, annlab and the kernels-on
 
   beforeAll(() => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'run.ts'),
-      '--quick', '--only', 'annlab,annlab (js kernels),annlab (float32 opt-in),annlab (relaxed SIMD flag),ts-loop (kernels only)', '--workloads', 'W1,W3', '--skip-peak', '--skip-extras', '--out', out], { cwd: root, encoding: 'utf8', timeout: 150000 });
+      '--quick', '--only', 'annlab,annlab (js kernels),annlab (float32 opt-in),annlab (relaxed SIMD flag),ts-loop (kernels only)', '--workloads', 'W1,W3', '--skip-peak', '--skip-extras', '--out', out], { cwd: root, encoding: 'utf8', timeout: 420000 });
     stdout = r.stdout;
     if (r.status !== 0) throw new Error(`bench/run.ts failed: ${r.stderr}`);
     report = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));
-  }, 160000);
+  }, 430000);
 
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
