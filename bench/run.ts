@@ -5,10 +5,14 @@
  *
  *   npx tsx bench/run.ts [--quick] [--repeats N] [--only annlab,numpy] [--workloads W3,W4] [--timeout S] [--out DIR] [--skip-peak] [--cpu|--wall]
  *
- * --cpu / --wall: base ratios on CPU time or wall-clock time (default: wall, or CPU when the
- * load average exceeds the number of cores, i.e. other work shares the machine).
+ * --cpu / --wall: base ratios on CPU time or wall-clock time (default: wall on an idle machine,
+ * i.e. a load average of at most 1.5 — the contender itself plus a little —, else CPU time).
+ * --only: contender names, exactly as the tables spell them, separated by commas.
  *
  * --quick: 1 repeat on small subsets (a smoke test; its numbers are not the benchmark).
+ *
+ * Then, unless --skip-extras: notebook 08's sweep on every core against the sequential one, and
+ * the first import of ./src in a fresh kernel (bench/extras.ts), judged with the workloads' targets.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -16,7 +20,9 @@ import * as path from 'path';
 import * as os from 'os';
 import { workloadSpecs, makeWorkload, writeWorkload, trainingFlops, parameterCount, WorkloadSpec } from './workloads';
 import type { ChildResult } from './child';
-import { renderReport, Report, Row } from './report';
+import { renderReport, checkAgreement, Report, Row } from './report';
+import { judge } from './targets';
+import { measureSweep, measureFirstImport, extraTargets } from './extras';
 
 const root = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -76,7 +82,13 @@ const allContenders: Contender[] = [
 for (const c of allContenders.slice(1, 4)) c.unavailable = allContenders[0].unavailable;
 
 const only = option('only', '');
-const contenders = only ? allContenders.filter((c) => only.split(',').some((o) => c.name.startsWith(o))) : allContenders;
+const onlyNames = only ? only.split(',').map((o) => o.trim()) : [];
+const unknown = onlyNames.filter((o) => !allContenders.some((c) => c.name === o));
+if (unknown.length) {
+  process.stderr.write(`--only: no contender named ${unknown.map((u) => JSON.stringify(u)).join(', ')}; the names are ${allContenders.map((c) => JSON.stringify(c.name)).join(', ')}\n`);
+  process.exit(2);
+}
+const contenders = only ? allContenders.filter((c) => onlyNames.includes(c.name)) : allContenders;
 const wanted = option('workloads', 'W1,W2,W3,W4').split(',');
 const specs = workloadSpecs(quick).filter((s) => wanted.includes(s.id));
 
@@ -98,6 +110,9 @@ function runTagged(command: string[], tag: string, env: Record<string, string> =
   if (r.signal) return { error: `killed by ${r.signal}${r.signal === 'SIGKILL' ? ` (timeout ${timeoutS} s or out of memory)` : ''}` };
   return { error: `exit ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' ')}` };
 }
+
+/** The highest load average at which wall-clock time is trusted: the contender itself (1) and a little more. */
+const IDLE_LOAD = 1.5;
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
@@ -149,12 +164,25 @@ function main(): void {
   // ratios use CPU time (the same as wall time for a single-threaded loop on an idle core).
   const load: [number, number] = [loadBefore, os.loadavg()[0]];
   const cores = os.cpus().length;
-  const basis: 'wall' | 'cpu' = flag('cpu') || (!flag('wall') && Math.max(...load) > cores) ? 'cpu' : 'wall';
+  const basis: 'wall' | 'cpu' = flag('cpu') || (!flag('wall') && Math.max(...load) > IDLE_LOAD) ? 'cpu' : 'wall';
   const report: Report = {
     date: new Date().toISOString(), quick, repeats, node: process.version, cpu: cpuName(), cores, load, basis,
     peaks: { js: jsPeak.value ?? { error: jsPeak.error }, numpy: npPeak.value ?? { error: npPeak.error }, used: peak },
     workloads: specs.map((spec) => ({ spec, parameters: parameterCount(spec.sizes), flops: trainingFlops(spec), rows: rows(spec, runs[spec.id], failures[spec.id], peak, basis) })),
   };
+  if (!flag('skip-extras')) {
+    log('extras: notebook 08\'s sweep, sequential against parallel; the first import in a fresh kernel');
+    const sweep = measureSweep(repeats, 100, timeoutS, log);
+    const bigSweep = quick ? undefined : measureSweep(repeats, 1000, timeoutS, log);
+    const firstImport = measureFirstImport(repeats, timeoutS, log);
+    const loadNow = os.loadavg()[0];
+    const idle = Math.max(...load, loadNow) <= IDLE_LOAD;
+    report.extras = { sweep, bigSweep, firstImport, load: loadNow };
+    report.extraTargets = extraTargets(sweep, firstImport, idle, cores);
+    if (bigSweep) report.extraTargets[0].details.push(`ten times the epochs (not judged): ${bigSweep.error ?? `${bigSweep.speedup.cold.toFixed(2)}× cold, ${bigSweep.speedup.warm.toFixed(2)}× warm`}`);
+  }
+  for (const w of report.workloads) checkAgreement(w.rows);
+  report.targets = judge(report);
   const md = renderReport(report);
   fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(report, null, 1));
   fs.writeFileSync(path.join(outDir, 'results.md'), md);
@@ -174,10 +202,12 @@ function rows(spec: WorkloadSpec, byName: Record<string, ChildResult[]>, failed:
     const warms = rs.map((x) => x.warm).filter((x): x is number => x !== null);
     const coldCpu = median(rs.map((x) => x.coldCpu));
     const warmCpus = rs.map((x) => x.warmCpu).filter((x): x is number => x !== null);
+    const warmFaults = rs.map((x) => x.warmFaults).filter((x): x is number => x !== null && x !== undefined);
     const flops = trainingFlops(spec);
     const t = basis === 'cpu' ? coldCpu : cold;
     out.push({
-      name: c.name, runs: rs.length, cold, warm: warms.length ? median(warms) : null, coldCpu, warmCpu: warmCpus.length ? median(warmCpus) : null,
+      name: c.name, runs: rs.length, basis, cold, warm: warms.length ? median(warms) : null, coldCpu, warmCpu: warmCpus.length ? median(warmCpus) : null,
+      coldFaults: median(rs.map((x) => x.coldFaults ?? NaN)), warmFaults: warmFaults.length ? median(warmFaults) : null,
       samplesPerSecond: (spec.n * spec.epochs) / t, gflops: flops / t / 1e9, fractionOfPeak: flops / t / 1e9 / peak,
       loss: rs[0].loss, accuracy: rs[0].accuracy, maxRssMB: Math.max(...rs.map((x) => x.maxRssMB)),
       sameStart: rs[0].sameStart, sameOrder: rs[0].sameOrder, sameNetwork: rs[0].sameNetwork, precision: rs[0].precision, notes: rs[0].notes ?? '',

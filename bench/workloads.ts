@@ -74,9 +74,18 @@ export function parameterCount(sizes: number[]): number {
   return p;
 }
 
-/** Floating-point operations of the training, counted as 6·parameters·samples (forward 2, backward 4). */
+/**
+ * Floating-point operations of the matrix products the training actually does, per sample of
+ * each epoch and each layer l of n_in × n_out weights: the forward product z = x·W (2·n_in·n_out),
+ * the weight gradient ∂L/∂W = xᵀ·δ (2·n_in·n_out) and, except for the first layer, whose input
+ * needs no gradient, the gradient passed down δ·Wᵀ (2·n_in·n_out). Bias sums, activations and
+ * the update are O(units) or O(parameters per batch) and not counted: "6·parameters·samples"
+ * would count a product nobody computes (W4: 12.2 GFLOP counted, 8.2 done).
+ */
 export function trainingFlops(spec: WorkloadSpec): number {
-  return 6 * parameterCount(spec.sizes) * spec.n * spec.epochs;
+  let perSample = 0;
+  for (let l = 0; l + 1 < spec.sizes.length; l++) perSample += 2 * spec.sizes[l] * spec.sizes[l + 1] * (l === 0 ? 2 : 3);
+  return perSample * spec.n * spec.epochs;
 }
 
 // ---------------------------------------------------------------- data generation

@@ -13,6 +13,7 @@
 const path = require('path');
 const { PROJECT_ROOT } = require('./common');
 const { installImportFixes } = require('./tslab-imports');
+const { usePrebuiltSrc } = require('./prebuilt-src');
 
 const connectionFile = process.argv[2];
 if (!connectionFile) {
@@ -30,6 +31,8 @@ try {
   if (!installImportFixes(require(path.join(tslabDist, 'executor.js')))) {
     console.error('annlab kernel: this tslab is not 1.0.22; importing a folder (./src) may fail, import ./src/index instead.');
   }
+  // src/ from a prebuilt copy: the first `import … from './src'` loads instead of compiling.
+  usePrebuiltSrc(PROJECT_ROOT);
   tslab = require(path.join(tslabDist, 'main.js'));
 } catch (error) {
   console.error(`annlab kernel: cannot load tslab from ${PROJECT_ROOT}/node_modules (${error.message}); run \`npm install\` in ${PROJECT_ROOT}.`);

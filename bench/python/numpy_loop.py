@@ -1,6 +1,9 @@
 """Contender "numpy": the same mini-batch SGD loop as bench/contenders/tsloop.ts in plain numpy
 (float64, OpenBLAS on one thread: the parent sets OPENBLAS_NUM_THREADS=1). The reference for
-"close to the machine"."""
+"close to the machine". It does the bookkeeping annlab's fit does, so both do the same work:
+each batch's loss (−Σ y·log ŷ / rows, or the mean squared error) and correct count, summed into
+the epoch's loss and accuracy, a stop on a non-finite batch loss, and a finiteness check of
+the weights after each epoch."""
 import numpy as np
 
 from common import run_child
@@ -29,14 +32,34 @@ def setup(spec, X, Y, labels, W0, b0):
             A.append(act(A[-1] @ W[l] + b[l], l == L - 1))
         return A
 
+    history = []
+
+    def batch_loss(out, y, m):
+        if spec['loss'] == 'crossEntropy':
+            return float(-np.sum(y * np.log(np.maximum(out, 1e-300)))) / m
+        return float(np.mean((out - y) ** 2))
+
+    def correct(out, y):
+        if out.shape[1] == 1:
+            return int(np.count_nonzero((out[:, 0] >= 0.5) == (y[:, 0] >= 0.5)))
+        return int(np.count_nonzero(out.argmax(axis=1) == y.argmax(axis=1)))
+
     def train():
         n = spec['n']
+        history.clear()
         for _ in range(spec['epochs']):
+            loss_sum = 0.0
+            hits = 0
             for s in range(0, n, B):
                 x, y = X[s:s + B], Y[s:s + B]
                 m = len(x)
                 A = forward(x)
                 out = A[-1]
+                bl = batch_loss(out, y, m)
+                if not np.isfinite(bl):
+                    raise RuntimeError(f'loss became {bl}')
+                loss_sum += bl * m
+                hits += correct(out, y)
                 if spec['loss'] == 'crossEntropy':
                     d = (out - y) / m
                 else:
@@ -57,6 +80,9 @@ def setup(spec, X, Y, labels, W0, b0):
                     b[l] -= lr * gb
                     if l > 0:
                         d = dp
+            if not all(np.isfinite(w).all() for w in W):
+                raise RuntimeError('the weights became NaN or inf')
+            history.append((loss_sum / n, hits / n))
 
     return train, lambda: forward(X)[-1]
 

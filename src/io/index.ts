@@ -3,3 +3,4 @@
 // This file only re-exports.
 export * from './data-files';
 export * from './display';
+export * from './parallel-sweep';

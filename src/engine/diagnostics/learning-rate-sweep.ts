@@ -52,56 +52,92 @@ export interface SweepResult {
   toString(): string;
 }
 
-/** Trains one copy of the model per learning rate and labels each run converged / too slow / oscillating / diverged. */
-export function learningRateSweep(o: SweepOptions): SweepResult {
-  if (typeof o !== 'object' || o === null) throw new OptionError(`learningRateSweep: expected options { model, X, y, learningRates, epochs }, got ${describeValue(o)}`);
+/** A sweep's options after checks: how to make a fresh model, and what every run shares. */
+export interface SweepPlan {
+  /** A fresh copy of the starting model (the same weights for every rate). */
+  fresh(): MLP;
+  learningRates: number[];
+  /** What every run shares besides the rate. */
+  shared: SweepShared;
+}
+
+/** The options every run of a sweep shares (plain data: a worker thread can receive them). */
+export interface SweepShared {
+  epochs: number;
+  batchSize?: number;
+  optimizer?: OptimizerName;
+  seed: number | string;
+  /** Loss below which a run has converged. */
+  target: number;
+}
+
+/** Checks the options of a sweep (the same for the sequential and the parallel one) and works out the target. */
+export function planSweep(o: SweepOptions, caller = 'learningRateSweep'): SweepPlan {
+  if (typeof o !== 'object' || o === null) throw new OptionError(`${caller}: expected options { model, X, y, learningRates, epochs }, got ${describeValue(o)}`);
   const isFactory = typeof o.model === 'function';
   if (!isFactory && !(o.model instanceof MLP)) {
-    throw new OptionError(`learningRateSweep: model: expected an MLP or a function (seed) => MLP, got ${describeValue(o.model)}`);
+    throw new OptionError(`${caller}: model: expected an MLP or a function (seed) => MLP, got ${describeValue(o.model)}`);
   }
   if (!Array.isArray(o.learningRates) || o.learningRates.length === 0) {
-    throw new OptionError(`learningRateSweep: learningRates: expected a non-empty list of numbers > 0, got ${describeValue(o.learningRates)}`);
+    throw new OptionError(`${caller}: learningRates: expected a non-empty list of numbers > 0, got ${describeValue(o.learningRates)}`);
   }
-  o.learningRates.forEach((r, i) => checkPositive(`learningRateSweep: learningRates[${i}]`, r));
-  const epochs = checkInteger('learningRateSweep: epochs', o.epochs, 1);
+  o.learningRates.forEach((r, i) => checkPositive(`${caller}: learningRates[${i}]`, r));
+  const epochs = checkInteger(`${caller}: epochs`, o.epochs, 1);
   const seed = o.seed ?? 0;
   const fresh = (): MLP => {
     const m = isFactory ? (o.model as (s: number | string | undefined) => MLP)(seed) : (o.model as MLP).clone();
-    if (!(m instanceof MLP)) throw new OptionError(`learningRateSweep: model: the factory returned ${describeValue(m)}, expected an MLP`);
+    if (!(m instanceof MLP)) throw new OptionError(`${caller}: model: the factory returned ${describeValue(m)}, expected an MLP`);
     return m;
   };
   let target = o.target;
   if (target === undefined) target = 0.1 * fresh().evaluate(o.X, o.y).loss;
-  else checkPositive('learningRateSweep: target', target);
-  const runs = o.learningRates.map((learningRate): SweepRun => {
-    const model = fresh();
-    const history = model.fit(o.X, o.y, {
-      epochs,
-      batchSize: o.batchSize,
-      learningRate,
-      optimizer: o.optimizer,
-      seed,
-      onEpoch: o.onEpoch ? (info) => o.onEpoch!(learningRate, info) : undefined,
-    });
-    const c = history.status === 'diverged' ? { verdict: 'diverged' as const } : classifyRun(history.loss, target as number);
-    const last = history.finalLoss;
-    const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : String(x));
-    const label =
-      c.verdict === 'converged'
-        ? `η = ${learningRate}: converged at epoch ${c.convergedAt}`
-        : history.status === 'diverged'
-          ? `η = ${learningRate}: diverged at epoch ${history.epochs} (loss ${fmt(last)})`
-          : c.verdict === 'diverged'
-            ? `η = ${learningRate}: diverged (loss ${fmt(history.loss[0])} → ${fmt(last)} in ${history.epochs} epochs)`
+  else checkPositive(`${caller}: target`, target);
+  return { fresh, learningRates: o.learningRates.slice(), shared: { epochs, batchSize: o.batchSize, optimizer: o.optimizer, seed, target } };
+}
+
+/**
+ * One run of a sweep: trains `model` (a fresh copy, changed in place) at one rate and labels the
+ * run. The sequential sweep and every worker of the parallel one call this same function.
+ */
+export function sweepRun(model: MLP, X: MatrixLike, y: Targets, learningRate: number, s: SweepShared, onEpoch?: (info: EpochInfo) => void): SweepRun {
+  const history = model.fit(X, y, { epochs: s.epochs, batchSize: s.batchSize, learningRate, optimizer: s.optimizer, seed: s.seed, onEpoch });
+  return labelRun(learningRate, history, s.target, model);
+}
+
+/** Labels a finished run: converged (and when), too slow, oscillating or diverged. */
+export function labelRun(learningRate: number, history: History, target: number, model: MLP): SweepRun {
+  const c = history.status === 'diverged' ? { verdict: 'diverged' as const } : classifyRun(history.loss, target);
+  const last = history.finalLoss;
+  const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : String(x));
+  const label =
+    c.verdict === 'converged'
+      ? `η = ${learningRate}: converged at epoch ${c.convergedAt}`
+      : history.status === 'diverged'
+        ? `η = ${learningRate}: diverged at epoch ${history.epochs} (loss ${fmt(last)})`
+        : c.verdict === 'diverged'
+          ? `η = ${learningRate}: diverged (loss ${fmt(history.loss[0])} → ${fmt(last)} in ${history.epochs} epochs)`
           : `η = ${learningRate}: ${c.verdict} (loss ${fmt(last)} after ${history.epochs} epochs)`;
-    return { learningRate, history, ...c, label, model };
-  });
+  return { learningRate, history, ...c, label, model };
+}
+
+/** The result of a sweep from its runs, in the order of the rates. */
+export function sweepResult(runs: SweepRun[], s: SweepShared): SweepResult {
+  const { target, epochs } = s;
   return printsAsText({
     runs,
     target,
     epochs,
     toString() {
-      return [`learning-rate sweep, ${epochs} epochs, target loss ${(target as number).toPrecision(3)}:`, ...runs.map((r) => `  ${r.label}`)].join('\n');
+      return [`learning-rate sweep, ${epochs} epochs, target loss ${target.toPrecision(3)}:`, ...runs.map((r) => `  ${r.label}`)].join('\n');
     },
   });
+}
+
+/** Trains one copy of the model per learning rate and labels each run converged / too slow / oscillating / diverged. */
+export function learningRateSweep(o: SweepOptions): SweepResult {
+  const plan = planSweep(o);
+  const runs = plan.learningRates.map((learningRate): SweepRun =>
+    sweepRun(plan.fresh(), o.X, o.y, learningRate, plan.shared, o.onEpoch ? (info) => o.onEpoch!(learningRate, info) : undefined),
+  );
+  return sweepResult(runs, plan.shared);
 }

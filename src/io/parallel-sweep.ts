@@ -1,0 +1,156 @@
+/**
+ * The learning-rate sweep on every core: the runs of {@link learningRateSweep} spread over worker
+ * threads and this thread. Each run is the engine's own `runSweepJob` (the same `sweepRun` the
+ * sequential sweep calls, from a copy of the same starting weights), so the results are the
+ * same numbers, bit for bit. An edge module: worker threads are Node's, the engine stays pure.
+ *
+ * The workers are started on the first call and kept (idle, not holding the process open), so
+ * later sweeps start at once. Where no worker can start (a sandbox, the engine compiled in
+ * memory by a kernel) the runs happen here, one after the other, with the same results.
+ */
+import * as os from 'os';
+import { Worker } from 'worker_threads';
+import { OptionError } from '../engine/errors';
+import { planSweep, runSweepJob, runFromResult, sweepResult, toPortable, SweepJob, SweepJobResult, SweepOptions, SweepResult } from '../engine/diagnostics';
+
+/** Options of {@link parallelLearningRateSweep}: those of learningRateSweep (without onEpoch), and the threads. */
+export interface ParallelSweepOptions extends Omit<SweepOptions, 'onEpoch'> {
+  /** Threads that train, this one included. @default os.availableParallelism() (every core) */
+  threads?: number;
+}
+
+/** One worker of the pool, ready after it loaded the engine. */
+interface PoolWorker {
+  worker: Worker;
+  ready: Promise<boolean>;
+  run(job: SweepJob): Promise<SweepJobResult>;
+}
+
+// The code each worker runs: load the engine's sweep job (registering tsx first where the engine is TypeScript source).
+const WORKER_CODE = `
+const { parentPort, workerData } = require('worker_threads');
+if (workerData.register) require(workerData.register).register();
+const { runSweepJob } = require(workerData.engine);
+parentPort.on('message', (job) => {
+  let reply;
+  try { reply = { result: runSweepJob(job) }; } catch (e) { reply = { error: String((e && e.stack) || e) }; }
+  parentPort.postMessage(reply);
+});
+parentPort.postMessage({ ready: true });
+`;
+
+const pool: PoolWorker[] = [];
+/** Runs of the last sweep that a worker trained (the others ran in the calling thread). */
+let lastRunsInWorkers = 0;
+
+/** How the last parallel sweep went: workers in the pool, runs they trained. */
+export function sweepWorkerStats(): { workers: number; runsInWorkers: number } {
+  return { workers: pool.length, runsInWorkers: lastRunsInWorkers };
+}
+
+/** Where the worker loads the engine from, and the TypeScript loader it needs first (null: none can start here). */
+function workerSource(): { engine: string; register?: string } | null {
+  try {
+    const engine = require.resolve('../engine/diagnostics/sweep-job');
+    if (!/\.[cm]?js$/.test(engine) && !/\.tsx?$/.test(engine)) return null;
+    return /\.tsx?$/.test(engine) ? { engine, register: require.resolve('tsx/cjs/api') } : { engine };
+  } catch {
+    return null; // e.g. the engine exists only in a kernel's memory
+  }
+}
+
+function startWorker(source: { engine: string; register?: string }): PoolWorker {
+  const worker = new Worker(WORKER_CODE, { eval: true, workerData: source });
+  worker.unref(); // an idle pool does not keep the process alive
+  let waiting: { resolve(r: SweepJobResult): void; reject(e: Error): void } | null = null;
+  let markReady: (ok: boolean) => void = () => {};
+  const ready = new Promise<boolean>((resolve) => (markReady = resolve));
+  const drop = (e: Error) => {
+    const i = pool.indexOf(self);
+    if (i >= 0) pool.splice(i, 1);
+    markReady(false);
+    waiting?.reject(e);
+    waiting = null;
+  };
+  worker.on('message', (m: { ready?: boolean; result?: SweepJobResult; error?: string }) => {
+    if (m.ready) return markReady(true);
+    const w = waiting;
+    waiting = null;
+    if (m.error !== undefined) w?.reject(new Error(m.error));
+    else w?.resolve(m.result as SweepJobResult);
+  });
+  worker.on('error', drop);
+  worker.on('exit', (code) => drop(new Error(`sweep worker exited with code ${code}`)));
+  const self: PoolWorker = {
+    worker,
+    ready,
+    run(job) {
+      return new Promise((resolve, reject) => {
+        waiting = { resolve, reject };
+        worker.postMessage(job);
+      });
+    },
+  };
+  return self;
+}
+
+/** Up to `n` workers of the pool, started if needed ([] where none can start). */
+function workers(n: number): PoolWorker[] {
+  const source = workerSource();
+  if (!source) return [];
+  try {
+    while (pool.length < n) pool.push(startWorker(source));
+  } catch {
+    return pool.slice(0, n); // worker threads unavailable (e.g. a memory cap): fewer or none
+  }
+  return pool.slice(0, n);
+}
+
+/** Stops the pool's workers (they are started again when needed). */
+export async function closeSweepWorkers(): Promise<void> {
+  const all = pool.splice(0, pool.length);
+  await Promise.all(all.map((w) => w.worker.terminate()));
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * {@link learningRateSweep} with its runs spread over all cores: the same runs, labels and
+ * trained models, bit for bit, in less time when there are several rates.
+ */
+export async function parallelLearningRateSweep(o: ParallelSweepOptions): Promise<SweepResult> {
+  if (o && typeof o === 'object' && 'onEpoch' in o && (o as SweepOptions).onEpoch !== undefined) {
+    throw new OptionError('parallelLearningRateSweep: onEpoch is not available (the runs train in other threads); use learningRateSweep for live progress');
+  }
+  const plan = planSweep(o as SweepOptions, 'parallelLearningRateSweep');
+  const threads = o.threads ?? (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+  if (!Number.isInteger(threads) || threads < 1) throw new OptionError(`parallelLearningRateSweep: threads: expected an integer ≥ 1, got ${threads}`);
+  const X = toPortable(o.X);
+  const y = toPortable(o.y);
+  const jobs: SweepJob[] = plan.learningRates.map((learningRate) => ({ model: plan.fresh().toJSON(), X, y, learningRate, shared: plan.shared }));
+  const results: SweepJobResult[] = new Array(jobs.length);
+  let next = 0;
+  let inWorkers = 0;
+  const take = (): number => (next < jobs.length ? next++ : -1);
+  // A worker takes a run only once it is ready, so a slow start never delays a run this thread could do.
+  const helpers = workers(Math.min(threads, jobs.length) - 1).map(async (w) => {
+    if (!(await w.ready)) return;
+    for (let i = take(); i >= 0; i = take()) {
+      try {
+        results[i] = await w.run(jobs[i]);
+        inWorkers++;
+      } catch {
+        results[i] = runSweepJob(jobs[i]); // the worker failed: this thread does the run
+        return;
+      }
+    }
+  });
+  // This thread trains too, one run at a time, letting the workers' messages in between.
+  for (let i = take(); i >= 0; i = take()) {
+    results[i] = runSweepJob(jobs[i]);
+    await nextTurn();
+  }
+  await Promise.all(helpers);
+  lastRunsInWorkers = inWorkers;
+  return sweepResult(results.map((r) => runFromResult(r, plan.shared.target)), plan.shared);
+}
