@@ -2,6 +2,7 @@
 // and sent over IPC, so that the child reads no file at all. Built once per state of the
 // sources and cached in a folder only the grader's user can read.
 import type * as TS from 'typescript';
+import { nodeRequire } from './node-require';
 
 /** What the child links: the engine's modules, and the names that belong to src/io or check()
  *  (so that importing one of them says why it is missing instead of "not a function"). */
@@ -66,7 +67,7 @@ export function engineBundle(projectRoot: string): EngineBundle {
   } catch {
     /* not cached yet */
   }
-  const ts = require('typescript') as typeof TS;
+  const ts = nodeRequire('typescript') as typeof TS;
   const modules: Record<string, string> = {};
   files.forEach((f, i) => {
     const out = ts.transpileModule(sources[i], {

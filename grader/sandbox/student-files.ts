@@ -2,6 +2,7 @@
 // trusted test process, with source maps for the student's line numbers. The child gets
 // JavaScript over IPC and reads no file.
 import type * as TS from 'typescript';
+import { nodeRequire } from './node-require';
 
 /** One exercise file: its JavaScript and source map, or why it does not compile. */
 export type StudentFile = { js: string; map?: string } | { error: string };
@@ -19,7 +20,7 @@ export function transpileStudentFile(name: string, source: string): StudentFile 
   const key = `${name}\0${source}`;
   const hit = memory.get(key);
   if (hit) return hit;
-  const ts = require('typescript') as typeof TS;
+  const ts = nodeRequire('typescript') as typeof TS;
   const fileName = `${name}.ts`;
   let result: StudentFile;
   try {
