@@ -117,10 +117,9 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
     const privateDir = fs.mkdtempSync(path.join(work, 'private-'));
     fs.chmodSync(privateDir, 0o700);
     // Syntax errors (a file that does not compile zeroes only its own exercise).
-    const files = studentFiles(copy);
     const compile: Record<string, string> = {};
     for (const e of exercises) {
-      const f = files[e];
+      const f = studentFiles(copy, e)[e];
       if (f && 'error' in f) compile[e] = f.error.replace(new RegExp(`^${e}\\.ts:`, 'gm'), `exercises/${e}.ts:`);
     }
     const testFiles: string[] = [];

@@ -116,7 +116,7 @@ class Sandbox implements StudentModule {
       const os = require('os') as typeof import('os');
       const path = require('path') as typeof import('path');
       const { spawn } = require('child_process') as typeof import('child_process');
-      const files = studentFiles(this.opts.target);
+      const files = studentFiles(this.opts.target, this.name);
       if (!files[this.name]) {
         const e = this.fail('missing-export', '', `${this.where()} is missing: the file must exist with its exported functions`);
         this.loadFailure = e;

@@ -52,23 +52,38 @@ export function transpileStudentFile(name: string, source: string): StudentFile 
   return result;
 }
 
-/** Every exercise file of a folder (regular files named like an exercise, at most 1 MB), transpiled. */
-export function studentFiles(dir: string): Record<string, StudentFile> {
+/** The exercise files a file imports (`./NAME`), by name. */
+function siblingImports(source: string): string[] {
+  const out = new Set<string>();
+  for (const m of source.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]\.\/([A-Za-z0-9][A-Za-z0-9_-]*)(?:\.ts)?['"]/g)) out.add(m[1]);
+  return [...out];
+}
+
+/**
+ * The exercise file `name` of a folder and every exercise file it imports, directly or not
+ * (regular files named like an exercise, at most 1 MB), transpiled: what a child needs to load
+ * `name`, and no more (a test file opens one exercise; transpiling the whole folder for each
+ * would cost more than the tests).
+ */
+export function studentFiles(dir: string, name: string): Record<string, StudentFile> {
   const fs = require('fs') as typeof import('fs');
   const path = require('path') as typeof import('path');
   const out: Record<string, StudentFile> = {};
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const file of names.sort()) {
-    if (!EXERCISE_FILE.test(file)) continue;
-    const full = path.join(dir, file);
-    const st = fs.lstatSync(full);
-    if (!st.isFile() || st.size > MAX_EXERCISE_BYTES) continue;
-    out[file.slice(0, -3)] = transpileStudentFile(file.slice(0, -3), fs.readFileSync(full, 'utf8'));
+  const queue = [name];
+  while (queue.length) {
+    const next = queue.shift() as string;
+    if (next in out || !EXERCISE_FILE.test(`${next}.ts`)) continue;
+    const full = path.join(dir, `${next}.ts`);
+    let source: string;
+    try {
+      const st = fs.lstatSync(full);
+      if (!st.isFile() || st.size > MAX_EXERCISE_BYTES) continue;
+      source = fs.readFileSync(full, 'utf8');
+    } catch {
+      continue; // missing: the child says so when it is imported
+    }
+    out[next] = transpileStudentFile(next, source);
+    queue.push(...siblingImports(source));
   }
   return out;
 }
