@@ -137,8 +137,9 @@ describe('check() in a notebook', () => {
       const r = await check('01-neurons', { target: path.join(ROOT, 'exercises') });
       expect(r.score).toBe(0);
       expect(r.tests.length).toBe(Object.values(manifest.exercises['01-neurons'].tests).filter((t) => t.visibility === 'visible').length);
-      expect(String(r)).toMatch(/^01-neurons: 0 \/ \d+ points from the public tests\n  ✗ \[01-neurons\./);
-      expect(String(r)).toMatch(/What to fix:\n  \[01-neurons\.[^\]]+\]\n    step is not implemented yet/);
+      expect(String(r)).toMatch(/^01-neurons: 0 \/ \d+ points \(public tests; the grader also runs hidden tests after the due date\)\n  ✗ \[01-neurons\./);
+      expect(String(r)).toMatch(/What to fix:\n  Not implemented yet: step, tluOutput, handWeights\. /);
+      expect(String(r).match(/ points /g)).toHaveLength(1);
       expect(log).toHaveBeenCalledWith(r.table);
       const ok = await check('01-neurons', { target: path.join(ROOT, 'solutions'), print: false });
       expect(ok.score).toBe(ok.maxScore);
