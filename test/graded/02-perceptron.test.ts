@@ -5,12 +5,13 @@
  */
 import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
+import { Mistake, expectCloseDiagnosed } from '../support/diagnose';
 import { GATES, GATE_INPUTS, clone, perceptronEpochOracle, perceptronOutput, perceptronRule, trainPerceptronOracle } from '../support/oracles';
 import { expectArgsUnchanged, expectFreshResult, expectObject, expectSame, fail, show } from '../support/teach';
 
 const ex = startedExercise('02-perceptron');
 
-const SIGN_HINT = 'the rule adds η(y − ŷ)x: target minus prediction. If your weights moved the wrong way, you wrote (ŷ − y).';
+const RULE_HINT = 'the rule adds η(y − ŷ)x to the weights: target minus prediction, times the rate, times the input.';
 const BIAS_HINT = 'the bias is a weight whose input is always 1: b_j ← b_j + η(y_j − ŷ_j).';
 
 interface Params { w: number[][]; b: number[] }
@@ -22,14 +23,39 @@ async function update(w: number[][], b: number[], x: number[], y: number[], eta:
 
 const truth = (gate: keyof typeof GATES) => GATES[gate].map((y) => [y]);
 
+/** The usual slips in perceptronPredict, as the outputs they give. */
+function predictMistakes(w: number[][], b: number[], x: number[]): Mistake[] {
+  const z = (j: number, bias: number, weight: (i: number) => number) => x.reduce((s, xi, i) => s + xi * weight(i), bias);
+  return [
+    { hint: 'at z = 0 the unit must fire: the course\'s step(0) = 1, so test z >= 0, not z > 0.', value: b.map((bj, j) => (z(j, bj, (i) => w[i][j]) > 0 ? 1 : 0)) },
+    { hint: 'the bias is missing: ŷ_j = step(Σ_i x_i·w[i][j] + b_j).', value: b.map((_, j) => (z(j, 0, (i) => w[i][j]) >= 0 ? 1 : 0)) },
+    { hint: 'w is read transposed: w[i][j] connects input i to output j, so output j sums x_i·w[i][j] over i.', value: b.map((bj, j) => (z(j, bj, (i) => w[j]?.[i] ?? NaN) >= 0 ? 1 : 0)) },
+  ];
+}
+
+/** The usual slips in perceptronUpdate, as the weights (or biases) they give. */
+function updateMistakes(w: number[][], b: number[], x: number[], y: number[], eta: number, part: 'w' | 'b'): Mistake[] {
+  const yHat = perceptronOutput(w, b, x);
+  const err = y.map((yj, j) => yj - yHat[j]);
+  const rule = (sign: number, rate: number, input: (i: number) => number) => (part === 'w'
+    ? w.map((row, i) => row.map((wij, j) => wij + sign * rate * err[j] * input(i)))
+    : b.map((bj, j) => bj + sign * rate * err[j]));
+  return [
+    { hint: 'the sign of the error term is flipped: the rule adds η(y − ŷ)x, target minus prediction; you wrote (ŷ − y).', value: rule(-1, eta, (i) => x[i]) },
+    { hint: `η is missing: each step is η(y − ŷ)x, here with η = ${eta}.`, value: rule(1, 1, (i) => x[i]) },
+    ...(part === 'w' ? [{ hint: 'x is missing: w_ij moves by η(y_j − ŷ_j)·x_i, so an input of 0 leaves its weight alone.', value: rule(1, eta, () => 1) }] : []),
+    ...(part === 'b' ? [{ hint: 'the bias did not move: it is a weight whose input is always 1, b_j ← b_j + η(y_j − ŷ_j).', value: b }] : []),
+  ];
+}
+
 describe('exercise 02-perceptron: the perceptron rule', () => {
   it('[02-perceptron.predict.step] perceptronPredict gives step(xW + b) for each output, firing at z = 0', async () => {
     const w = [[1, -1], [2, 0.5]];
     const b = [-3, 0.5];
     for (const x of [[1, 1], [0, 0], [2, 1], [1, 0]]) {
-      expectClose(await ex.call<number[]>('perceptronPredict', w, b, x), perceptronOutput(w, b, x), {
-        atol: 0, what: `perceptronPredict(w = ${show(w)}, b = ${show(b)}, x = ${show(x)})`,
-        hint: 'ŷ_j = step(Σ_i x_i·w[i][j] + b_j), with step(0) = 1; w[i][j] connects input i to output j.',
+      expectCloseDiagnosed(await ex.call<number[]>('perceptronPredict', w, b, x), perceptronOutput(w, b, x), {
+        atol: 0, rtol: 0, what: `perceptronPredict(w = ${show(w)}, b = ${show(b)}, x = ${show(x)})`, mistakes: predictMistakes(w, b, x),
+        otherwise: 'ŷ_j = step(Σ_i x_i·w[i][j] + b_j), with step(0) = 1; w[i][j] connects input i to output j.',
       });
     }
   });
@@ -41,20 +67,20 @@ describe('exercise 02-perceptron: the perceptron rule', () => {
     const x = [1, 1];
     let got = await update(w, b, x, [1], 0.5);
     let want = perceptronRule(w, b, x, [1], 0.5);
-    expectClose(got.w, want.w, { atol: 1e-12, what: 'perceptronUpdate: w after a missed 1 (y = 1, ŷ = 0)', hint: SIGN_HINT });
+    expectCloseDiagnosed(got.w, want.w, { atol: 1e-12, what: 'perceptronUpdate: w after a missed 1 (y = 1, ŷ = 0)', mistakes: updateMistakes(w, b, x, [1], 0.5, 'w'), otherwise: RULE_HINT });
     // ŷ = step(0.5) = 1 but y = 0: weights must shrink by η·x.
     const w2 = [[1], [0.5]];
     const x2 = [1, 0];
     got = await update(w2, [-0.5], x2, [0], 1);
     want = perceptronRule(w2, [-0.5], x2, [0], 1);
-    expectClose(got.w, want.w, { atol: 1e-12, what: 'perceptronUpdate: w after a false 1 (y = 0, ŷ = 1)', hint: SIGN_HINT });
+    expectCloseDiagnosed(got.w, want.w, { atol: 1e-12, what: 'perceptronUpdate: w after a false 1 (y = 0, ŷ = 1)', mistakes: updateMistakes(w2, [-0.5], x2, [0], 1, 'w'), otherwise: RULE_HINT });
   });
 
   it('[02-perceptron.update.bias] the bias moves by η(y − ŷ) too', async () => {
     const w = [[0.5], [-1]];
     const b = [-0.5];
     const got = await update(w, b, [1, 1], [1], 0.5);
-    expectClose(got.b, perceptronRule(w, b, [1, 1], [1], 0.5).b, { atol: 1e-12, what: 'perceptronUpdate: b after a missed 1', hint: BIAS_HINT });
+    expectCloseDiagnosed(got.b, perceptronRule(w, b, [1, 1], [1], 0.5).b, { atol: 1e-12, what: 'perceptronUpdate: b after a missed 1', mistakes: updateMistakes(w, b, [1, 1], [1], 0.5, 'b'), otherwise: BIAS_HINT });
   });
 
   it('[02-perceptron.update.correct-unchanged] a correct prediction leaves weights and bias as they were', async () => {
@@ -74,8 +100,8 @@ describe('exercise 02-perceptron: the perceptron rule', () => {
     const y = [0, 1]; // ŷ = [1, 0]: both outputs wrong, in opposite directions
     const got = await update(w, b, x, y, 0.5);
     const want = perceptronRule(w, b, x, y, 0.5);
-    expectClose(got.w, want.w, { atol: 1e-12, what: 'perceptronUpdate: w, shape [inputs × outputs]', hint: `${SIGN_HINT} w[i][j] uses x_i and the error of output j.` });
-    expectClose(got.b, want.b, { atol: 1e-12, what: 'perceptronUpdate: b', hint: BIAS_HINT });
+    expectCloseDiagnosed(got.w, want.w, { atol: 1e-12, what: 'perceptronUpdate: w, shape [inputs × outputs]', mistakes: updateMistakes(w, b, x, y, 0.5, 'w'), otherwise: `${RULE_HINT} w[i][j] uses x_i and the error of output j.` });
+    expectCloseDiagnosed(got.b, want.b, { atol: 1e-12, what: 'perceptronUpdate: b', mistakes: updateMistakes(w, b, x, y, 0.5, 'b'), otherwise: BIAS_HINT });
   });
 
   it('[02-perceptron.update.inputs-unchanged] perceptronUpdate returns new arrays and leaves w, b, x and y as they were', async () => {

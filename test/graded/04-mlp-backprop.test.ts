@@ -5,6 +5,8 @@
  */
 import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
+import { expectCloseDiagnosed } from '../support/diagnose';
+import { backpropMseMistakes } from '../support/backprop-mistakes';
 import { OracleNet, clone, denseOracle, mulberry32, netLoss, netNumericalGradients, randomMatrix, randomNet, randomVector, stepOracle, trainOracle, unitsIdentical } from '../support/oracles';
 import { expectArgsUnchanged, expectFreshResult, expectObject, expectSame, expectShape, fail, show } from '../support/teach';
 
@@ -32,6 +34,17 @@ const GRAD_HINTS: Record<string, string> = {
   db1: 'db1 sums δ1 over the samples; do not forget it.',
 };
 
+/** The reference trainer with the usual slip of skipping a short last batch (losses only). */
+function trainFullBatchesOnly(net: OracleNet, X: number[][], Y: number[][], eta: number, epochs: number, batchSize: number): number[] {
+  let current = net;
+  const losses: number[] = [];
+  for (let e = 0; e < epochs; e++) {
+    for (let s = 0; s + batchSize <= X.length; s += batchSize) current = stepOracle(current, netNumericalGradients(current, X.slice(s, s + batchSize), Y.slice(s, s + batchSize), 'mse'), eta);
+    losses.push(netLoss(current, X, Y, 'mse'));
+  }
+  return losses;
+}
+
 function compareNets(got: unknown, want: OracleNet, what: string, hint?: string, atol = 1e-9): void {
   const net = expectObject(got, NET_KEYS, what);
   for (const key of ['W1', 'b1', 'W2', 'b2'] as const) expectClose(net[key], want[key], { atol, rtol: 1e-6, what: `${what}.${key}`, hint });
@@ -40,8 +53,9 @@ function compareNets(got: unknown, want: OracleNet, what: string, hint?: string,
 async function checkGradients(net: Omit<OracleNet, 'hidden'>, X: number[][], Y: number[][], label: string): Promise<void> {
   const want = netNumericalGradients(oracle(net), X, Y, 'mse');
   const got = expectObject(await ex.call('backpropMse', net, X, Y), ['loss', 'dW1', 'db1', 'dW2', 'db2'], `backpropMse(${label})`);
+  const mistakes = backpropMseMistakes(net, X, Y);
   for (const key of ['loss', 'dW2', 'db2', 'dW1', 'db1'] as const) {
-    expectClose(got[key], want[key], { atol: 1e-6, rtol: 1e-4, what: `backpropMse(${label}).${key}`, hint: GRAD_HINTS[key] });
+    expectCloseDiagnosed(got[key], want[key], { atol: 1e-6, rtol: 1e-4, what: `backpropMse(${label}).${key}`, mistakes: mistakes[key], otherwise: GRAD_HINTS[key] });
   }
 }
 
@@ -95,8 +109,19 @@ describe('exercise 04-mlp-backprop: training', () => {
   it('[04-mlp-backprop.step.values] gradientStep moves every parameter by −η times its gradient', async () => {
     const net = sigmoidNet(mulberry32(10), 2, 3, 1);
     const grads = { loss: 0.3, dW1: [[0.1, -0.2, 0], [0.5, 0.25, -1]], db1: [1, 0, -0.5], dW2: [[0.2], [-0.4], [0.8]], db2: [-1] };
-    compareNets(await ex.call('gradientStep', net, grads, 0.1), stepOracle(oracle(net), grads, 0.1), 'gradientStep(net, grads, 0.1)',
-      'gradient DEScent goes downhill: θ ← θ − η·∂L/∂θ (a + here climbs the loss). Update the biases too.', 1e-12);
+    const got = expectObject(await ex.call('gradientStep', net, grads, 0.1), NET_KEYS, 'gradientStep(net, grads, 0.1)');
+    const want = stepOracle(oracle(net), grads, 0.1);
+    const climbs = stepOracle(oracle(net), grads, -0.1);
+    for (const key of ['W1', 'b1', 'W2', 'b2'] as const) {
+      expectCloseDiagnosed(got[key], want[key], {
+        atol: 1e-12, what: `gradientStep(net, grads, 0.1).${key}`, otherwise: 'θ ← θ − η·∂L/∂θ for every weight and bias.',
+        mistakes: [
+          { hint: 'the step climbs the loss: gradient DEScent subtracts, θ ← θ − η·∂L/∂θ.', value: climbs[key] },
+          { hint: `${key} did not move: every parameter takes a step, the biases too.`, value: net[key] },
+          { hint: 'η is missing: the step is η times the gradient.', value: stepOracle(oracle(net), grads, 1)[key] },
+        ],
+      });
+    }
   });
 
   it('[04-mlp-backprop.step.inputs-unchanged] gradientStep returns a new network and leaves net and grads as they were', async () => {
@@ -127,7 +152,10 @@ describe('exercise 04-mlp-backprop: training', () => {
     const Y = randomMatrix(rand, 5, 2);
     const want = trainOracle(oracle(net), X, Y, 0.3, 4, 2);
     const got = expectObject(await ex.call('trainMiniBatch', net, X, Y, { eta: 0.3, epochs: 4, batchSize: 2 }), ['net', 'losses'], 'trainMiniBatch(5 samples, batchSize 2)');
-    expectClose(got.losses, want.losses, { atol: 1e-8, rtol: 1e-6, what: 'trainMiniBatch losses with a short last batch', hint: 'batches are rows 0–1, 2–3 and 4: three steps per epoch, none skipped (a loop `start + batchSize <= n` drops the last one).' });
+    expectCloseDiagnosed(got.losses, want.losses, {
+      atol: 1e-8, rtol: 1e-6, what: 'trainMiniBatch losses with a short last batch', otherwise: 'batches are rows 0–1, 2–3 and 4: three steps per epoch, each on the mean loss of its own rows.',
+      mistakes: [{ hint: 'the short last batch (row 4) is dropped: a loop `start + batchSize <= n` skips it; step on the remaining rows too.', value: trainFullBatchesOnly(oracle(net), X, Y, 0.3, 4, 2) }],
+    });
     compareNets(got.net, want.net, 'trainMiniBatch net with a short last batch', 'the last batch holds the remaining rows (here one): step on it too, with the mean over its own size.', 1e-8);
   });
 

@@ -65,11 +65,15 @@ describe('exercise 05-activations: activation functions', () => {
   });
 
   it('[05-activations.maxout] maxout takes the largest piece; its gradient flows only to that piece', async () => {
-    for (const z of [[1, 3, -2], [-5, -1], [0.5], [2, 2.5, 2.4, -7]]) {
+    for (const z of [[1, 3, -2], [-5, -1], [0.5], [2, 2.5, 2.4, -7], [-3, -3, -7]]) {
       const k = z.indexOf(Math.max(...z));
-      expectClose(await ex.call<number>('maxout', z), z[k], { atol: 0, what: `maxout(${show(z)})` });
-      expectClose(await ex.call<number[]>('maxoutGradient', z), z.map((_, i) => (i === k ? 1 : 0)), {
-        atol: 0, what: `maxoutGradient(${show(z)})`, hint: 'only the winning piece moves the output: 1 at the argmax, 0 elsewhere.',
+      const got = await ex.call<number>('maxout', z);
+      expectClose(got, z[k], { atol: 0, what: `maxout(${show(z)})`, hint: got === 0 && z[k] < 0 ? 'every piece is negative here: start from the first piece, not from 0.' : 'the largest of the pieces z_1, …, z_k.' });
+      const gradient = await ex.call<number[]>('maxoutGradient', z);
+      const ties = z.filter((v) => v === z[k]).length > 1;
+      expectClose(gradient, z.map((_, i) => (i === k ? 1 : 0)), {
+        atol: 0, what: `maxoutGradient(${show(z)})`,
+        hint: ties ? 'a tie: the gradient flows to one winner only, the first largest piece (1 there, 0 elsewhere, even for an equal piece).' : 'only the winning piece moves the output: 1 at the argmax, 0 elsewhere.',
       });
     }
   });

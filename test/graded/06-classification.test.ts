@@ -6,6 +6,8 @@
 import { startedExercise } from '../support/sandbox';
 import type { CallWithArgs } from '../support/sandbox';
 import { expectClose } from '../support/compare';
+import { expectCloseDiagnosed, hasNonFinite } from '../support/diagnose';
+import { crossEntropyGradientMistakes, crossEntropyMistakes, softmaxCrossEntropyGradientMistakes } from '../support/loss-mistakes';
 import { OracleNet, accuracy, lossOracle, mulberry32, netNumericalGradients, numericalGradient, oneHot, randomMatrix, randomNet, softmaxOracle } from '../support/oracles';
 import { loadTable, split } from '../support/course-data';
 import { expectArgsUnchanged, expectFreshResult, expectObject, expectShape, fail, show } from '../support/teach';
@@ -76,19 +78,34 @@ describe('exercise 06-classification: the classification MLP', () => {
   });
 
   it('[06-classification.softmax.stable] softmax of large logits stays finite (subtract the maximum first)', async () => {
-    const z = [1000, 1001, 1002];
-    expectClose(await ex.call<number[]>('softmax', z), softmaxOracle(z), {
-      atol: 1e-12, rtol: 1e-9, what: `softmax(${show(z)})`,
-      hint: 'e^1000 overflows to ∞ and ∞/∞ is NaN: softmax(z) = softmax(z − max(z)), so subtract the largest logit before exponentiating.',
-    });
+    for (const z of [[1000, 1001, 1002], [-1000, -1001, -999]]) {
+      expectCloseDiagnosed(await ex.call<number[]>('softmax', z), softmaxOracle(z), {
+        atol: 1e-12, rtol: 1e-9, what: `softmax(${show(z)})`,
+        mistakes: [{ hint: `e^(${z[0]}) ${z[0] > 0 ? 'overflows to ∞ and ∞/∞' : 'underflows to 0 and 0/0'} is NaN: softmax(z) = softmax(z − max(z)), so subtract the largest logit before exponentiating.`, value: hasNonFinite }],
+        otherwise: 'softmax(z)_k = e^(z_k − m) / Σ_j e^(z_j − m) with m = max(z): the same probabilities as without m.',
+      });
+    }
   });
 
   it('[06-classification.cross-entropy] crossEntropy of probabilities and its gradient −y/(n·p)', async () => {
-    expectClose(await ex.call<number>('crossEntropy', labels, probabilities), lossOracle.crossEntropy(labels, probabilities), {
-      rtol: 1e-9, what: 'crossEntropy(one-hot labels [4×3], probabilities)', hint: '−(1/n) Σ_i Σ_k y_ik·log p_ik: the minus sign, the natural log, and the mean over the n samples (not over n·k).',
+    expectCloseDiagnosed(await ex.call<number>('crossEntropy', labels, probabilities), lossOracle.crossEntropy(labels, probabilities), {
+      rtol: 1e-9, what: 'crossEntropy(one-hot labels [4×3], probabilities)', mistakes: crossEntropyMistakes(labels, probabilities),
+      otherwise: '−(1/n) Σ_i Σ_k y_ik·log p_ik: the minus sign, the natural log, and the mean over the n samples (not over n·k).',
     });
-    expectClose(await ex.call<number[][]>('crossEntropyGradient', labels, probabilities), numericalGradient((P) => lossOracle.crossEntropy(labels, P), probabilities), {
-      atol: 1e-6, rtol: 1e-5, what: 'crossEntropyGradient(labels, probabilities)', hint: '∂/∂p_ik of −y_ik·log p_ik / n is −y_ik / (n·p_ik); 0 where y_ik = 0.',
+    expectCloseDiagnosed(await ex.call<number[][]>('crossEntropyGradient', labels, probabilities), numericalGradient((P) => lossOracle.crossEntropy(labels, P), probabilities), {
+      atol: 1e-6, rtol: 1e-5, what: 'crossEntropyGradient(labels, probabilities)', mistakes: crossEntropyGradientMistakes(labels, probabilities),
+      otherwise: '∂/∂p_ik of −y_ik·log p_ik / n is −y_ik / (n·p_ik); 0 where y_ik = 0.',
+    });
+  });
+
+  it('[06-classification.cross-entropy.zero-probability] a probability of 0 for a wrong class costs nothing (0·log 0 counts as 0)', async () => {
+    const Y = [[1, 0, 0], [0, 0, 1]];
+    const P = [[0.8, 0.2, 0], [0, 0.5, 0.5]];
+    expectCloseDiagnosed(await ex.call<number>('crossEntropy', Y, P), lossOracle.crossEntropy(Y, P), {
+      rtol: 1e-9, what: `crossEntropy(${show(Y)}, ${show(P)})`, mistakes: crossEntropyMistakes(Y, P), otherwise: 'only the true class\'s probability counts: −(1/n) Σ_i log p_i,true.',
+    });
+    expectCloseDiagnosed(await ex.call<number[][]>('crossEntropyGradient', Y, P), [[-1 / (2 * 0.8), 0, 0], [0, 0, -1 / (2 * 0.5)]], {
+      atol: 1e-12, what: `crossEntropyGradient(${show(Y)}, ${show(P)})`, mistakes: crossEntropyGradientMistakes(Y, P), otherwise: '−y/(n·p) where y = 1, and 0 where y = 0 (whatever p is there).',
     });
   });
 
@@ -96,8 +113,9 @@ describe('exercise 06-classification: the classification MLP', () => {
     expectClose(await ex.call<number>('softmaxCrossEntropy', labels, logits), lossOracle.softmaxCrossEntropy(labels, logits), {
       rtol: 1e-9, what: 'softmaxCrossEntropy(labels, logits)', hint: 'log softmax(z)_k = z_k − log Σ_j e^(z_j).',
     });
-    expectClose(await ex.call<number[][]>('softmaxCrossEntropyGradient', labels, logits), numericalGradient((Z) => lossOracle.softmaxCrossEntropy(labels, Z), logits), {
-      atol: 1e-7, rtol: 1e-5, what: 'softmaxCrossEntropyGradient(labels, logits)', hint: 'softmax and cross-entropy together have the simple gradient (ŷ − y)/n: prediction minus target.',
+    expectCloseDiagnosed(await ex.call<number[][]>('softmaxCrossEntropyGradient', labels, logits), numericalGradient((Z) => lossOracle.softmaxCrossEntropy(labels, Z), logits), {
+      atol: 1e-7, rtol: 1e-5, what: 'softmaxCrossEntropyGradient(labels, logits)', mistakes: softmaxCrossEntropyGradientMistakes(labels, logits),
+      otherwise: 'softmax and cross-entropy together have the simple gradient (softmax(z) − y)/n: prediction minus target.',
     });
   });
 
@@ -126,5 +144,20 @@ describe('exercise 06-classification: the classification MLP', () => {
     const run = await trainIris();
     expectArgsUnchanged('trainClassifier', ['XTrain', 'yTrain', 'classes', 'XTest'], [IRIS.XTrain, IRIS.yTrain, 3, IRIS.XTest], run.args,
       'standardise into new rows (XTrain.map((x) => x.map(...))), not into XTrain: the caller still needs the raw data.');
+  }, TRAIN_TEST_MS);
+
+  it('[06-classification.classifier.constant-feature] a constant feature and a held-out set of one flower: the training set\'s statistics standardise both', async () => {
+    // A constant column (std 0) and a test set of a single setosa flower, whose own std is 0 too.
+    const withConstant = (X: number[][]) => X.map((x) => [...x, 5]);
+    const setosa = IRIS.XTest[IRIS.yTest.indexOf(0)];
+    const got = await ex.callWith({ timeoutMs: TRAIN_LIMIT_MS }, 'trainClassifier', withConstant(IRIS.XTrain), IRIS.yTrain, 3, withConstant([setosa]));
+    if (!Array.isArray(got) || got.length !== 1 || !Number.isInteger(got[0]) || got[0] < 0 || got[0] > 2) {
+      fail(`trainClassifier(iris + a constant feature, XTest = one setosa flower ${show(setosa)})`, 'one class index, 0', got,
+        'no class index: a NaN somewhere? Two mistakes give one here: (1) dividing by the standard deviation 0 of the constant feature (use 1 where the std is 0); (2) standardising the test rows with their own statistics (one row has std 0): use the training set\'s mean and std for every set.');
+    }
+    if (got[0] !== 0) {
+      fail(`trainClassifier(iris + a constant feature, XTest = one setosa flower ${show(setosa)})`, '[0] (setosa)', got,
+        'standardise the test rows with the TRAINING set\'s mean and std: standardised with its own statistics, a single flower becomes all zeros, the "average flower".');
+    }
   }, TRAIN_TEST_MS);
 });

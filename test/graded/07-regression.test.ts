@@ -4,7 +4,8 @@
  * Table 10-1 as a table of accepted answers; the regressor is trained in the sandbox and scored here.
  */
 import { startedExercise } from '../support/sandbox';
-import { expectClose } from '../support/compare';
+import { expectCloseDiagnosed } from '../support/diagnose';
+import { huberGradientMistakes, huberMistakes, maeGradientMistakes, maeMistakes, mseGradientMistakes, mseMistakes } from '../support/loss-mistakes';
 import { lossOracle, numericalGradient, r2 } from '../support/oracles';
 import { loadTable, split } from '../support/course-data';
 import { expectObject, fail, show } from '../support/teach';
@@ -20,7 +21,6 @@ const TRAIN_TEST_MS = 3 * TRAIN_LIMIT_MS + 15_000;
 const yTrue = [[1.5, -0.5], [0, 2], [3, 1]];
 const yPred = [[1, 0.5], [0.25, 2.5], [0.5, 1.2]]; // errors −0.5, 1, 0.25, 0.5, −2.5, 0.2: inside and outside δ = 1
 
-const MEAN_HINT = 'average over every entry (n samples × k outputs), not only over the samples.';
 const GRAD_HINT = 'differentiate the mean too: each entry\'s gradient carries the factor 1/(n·k).';
 
 /** Table 10-1 (Géron): the answers accepted for each description. */
@@ -52,29 +52,33 @@ function checkPredictions(got: unknown, n: number, what: string, classes?: numbe
 
 describe('exercise 07-regression: the regression MLP', () => {
   it('[07-regression.mse.value] mse = mean of (ŷ − y)²', async () => {
-    expectClose(await ex.call<number>('mse', yTrue, yPred), lossOracle.mse(yTrue, yPred), { rtol: 1e-9, what: 'mse(yTrue [3×2], yPred)', hint: MEAN_HINT });
+    expectCloseDiagnosed(await ex.call<number>('mse', yTrue, yPred), lossOracle.mse(yTrue, yPred), {
+      rtol: 1e-9, what: 'mse(yTrue [3×2], yPred)', mistakes: mseMistakes(yTrue, yPred), otherwise: 'mse = (1/(n·k)) Σ (ŷ − y)²: square each error, then average over every entry.',
+    });
   });
 
   it('[07-regression.mse.gradient] mseGradient = 2(ŷ − y)/(nk)', async () => {
-    expectClose(await ex.call<number[][]>('mseGradient', yTrue, yPred), numericalGradient((P) => lossOracle.mse(yTrue, P), yPred), {
-      atol: 1e-7, rtol: 1e-5, what: 'mseGradient(yTrue, yPred) against the numerical gradient', hint: `the sign follows (ŷ − y): predicting too high gives a positive gradient. ${GRAD_HINT}`,
+    expectCloseDiagnosed(await ex.call<number[][]>('mseGradient', yTrue, yPred), numericalGradient((P) => lossOracle.mse(yTrue, P), yPred), {
+      atol: 1e-7, rtol: 1e-5, what: 'mseGradient(yTrue, yPred) against the numerical gradient', mistakes: mseGradientMistakes(yTrue, yPred), otherwise: `each entry's gradient is 2(ŷ − y)/(n·k). ${GRAD_HINT}`,
     });
   });
 
   it('[07-regression.mae] mae = mean |ŷ − y| and its gradient sign(ŷ − y)/(nk)', async () => {
-    expectClose(await ex.call<number>('mae', yTrue, yPred), lossOracle.mae(yTrue, yPred), { rtol: 1e-9, what: 'mae(yTrue, yPred)', hint: MEAN_HINT });
-    expectClose(await ex.call<number[][]>('maeGradient', yTrue, yPred), numericalGradient((P) => lossOracle.mae(yTrue, P), yPred), {
-      atol: 1e-7, rtol: 1e-5, what: 'maeGradient(yTrue, yPred)', hint: `|e| has slope sign(e) = ±1 whatever the size of the error. ${GRAD_HINT}`,
+    expectCloseDiagnosed(await ex.call<number>('mae', yTrue, yPred), lossOracle.mae(yTrue, yPred), {
+      rtol: 1e-9, what: 'mae(yTrue, yPred)', mistakes: maeMistakes(yTrue, yPred), otherwise: 'mae = (1/(n·k)) Σ |ŷ − y|.',
+    });
+    expectCloseDiagnosed(await ex.call<number[][]>('maeGradient', yTrue, yPred), numericalGradient((P) => lossOracle.mae(yTrue, P), yPred), {
+      atol: 1e-7, rtol: 1e-5, what: 'maeGradient(yTrue, yPred)', mistakes: maeGradientMistakes(yTrue, yPred), otherwise: `|e| has slope sign(e) = ±1 whatever the size of the error. ${GRAD_HINT}`,
     });
   });
 
   it('[07-regression.huber] huber (δ = 1 and δ = 2) and its gradient', async () => {
     for (const delta of [1, 2]) {
-      expectClose(await ex.call<number>('huber', yTrue, yPred, delta), lossOracle.huber(yTrue, yPred, delta), {
-        rtol: 1e-9, what: `huber(yTrue, yPred, ${delta})`, hint: 'ℓ(e) = e²/2 when |e| ≤ δ, else δ(|e| − δ/2); then the mean over all entries.',
+      expectCloseDiagnosed(await ex.call<number>('huber', yTrue, yPred, delta), lossOracle.huber(yTrue, yPred, delta), {
+        rtol: 1e-9, what: `huber(yTrue, yPred, ${delta})`, mistakes: huberMistakes(yTrue, yPred, delta), otherwise: 'ℓ(e) = e²/2 when |e| ≤ δ, else δ(|e| − δ/2); then the mean over all entries.',
       });
-      expectClose(await ex.call<number[][]>('huberGradient', yTrue, yPred, delta), numericalGradient((P) => lossOracle.huber(yTrue, P, delta), yPred), {
-        atol: 1e-7, rtol: 1e-5, what: `huberGradient(yTrue, yPred, ${delta})`, hint: `e where |e| ≤ δ, δ·sign(e) beyond: the gradient is capped, which is why Huber resists outliers. ${GRAD_HINT}`,
+      expectCloseDiagnosed(await ex.call<number[][]>('huberGradient', yTrue, yPred, delta), numericalGradient((P) => lossOracle.huber(yTrue, P, delta), yPred), {
+        atol: 1e-7, rtol: 1e-5, what: `huberGradient(yTrue, yPred, ${delta})`, mistakes: huberGradientMistakes(yTrue, yPred, delta), otherwise: `e where |e| ≤ δ, δ·sign(e) beyond: the gradient is capped, which is why Huber resists outliers. ${GRAD_HINT}`,
       });
     }
   });

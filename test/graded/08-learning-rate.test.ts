@@ -57,6 +57,22 @@ describe('exercise 08-learning-rate: the learning rate', () => {
     }
   });
 
+  it('[08-learning-rate.classify.edges] classifyRun on the edge of each rule', async () => {
+    // [losses, target, verdict, the verdict a usual slip gives, the slip]
+    const cases: [number[], number, string, string, string][] = [
+      [[1, 0.4, 0.1], 0.1, 'converged', 'too slow', 'a last loss equal to the target has converged: "at most the target" is ≤, not <.'],
+      [[2, 1.8, 1.9, 1.6, 1.5], 0.1, 'oscillating', 'too slow', '1 rise in 4 steps is exactly a quarter, and "at least a quarter" counts it: ≥, not >.'],
+      [[1, 0.5, 1.2], 0.1, 'diverged', 'oscillating', 'every loss is finite, but the run ended above its start: that is "diverged", checked first.'],
+      [[1, Infinity, 0.05], 0.1, 'diverged', 'converged', '∞ anywhere in the history means the run diverged, even if a later loss looks fine: check every loss, not only the last.'],
+      [[3, 0.5, 2.9, 0.05], 0.1, 'converged', 'oscillating', 'the rules apply in their order: a run that ends at or below the target has converged, however it bounced on the way.'],
+    ];
+    for (const [losses, target, want, slip, hint] of cases) {
+      const got = await ex.call('classifyRun', losses, target);
+      expectSame(got, want, `classifyRun(${show(losses)}, target ${target})`,
+        got === slip ? hint : 'check the rules in their order: diverged (NaN, ±∞, or last > first), converged (last ≤ target), oscillating (rises in at least a quarter of the steps), too slow.');
+    }
+  });
+
   it('[08-learning-rate.classify.real-runs] classifyRun on real runs at rates from tiny to too large', async () => {
     for (const eta of [1e-5, 0.14, 0.288, 0.5]) {
       const losses = linearRegressionLosses(problem.X, problem.y, eta, problem.epochs);
