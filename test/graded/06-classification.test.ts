@@ -147,8 +147,9 @@ describe('exercise 06-classification: the classification MLP', () => {
   }, TRAIN_TEST_MS);
 
   it('[06-classification.classifier.constant-feature] a constant feature and a held-out set of one flower: the training set\'s statistics standardise both', async () => {
-    // A constant column (std 0) and a test set of a single setosa flower, whose own std is 0 too.
-    const withConstant = (X: number[][]) => X.map((x) => [...x, 5]);
+    // A constant column of zeros (std exactly 0, like the blank pixels of the digits) and a test set
+    // of a single setosa flower, whose own std is 0 too.
+    const withConstant = (X: number[][]) => X.map((x) => [...x, 0]);
     const setosa = IRIS.XTest[IRIS.yTest.indexOf(0)];
     const got = await ex.callWith({ timeoutMs: TRAIN_LIMIT_MS }, 'trainClassifier', withConstant(IRIS.XTrain), IRIS.yTrain, 3, withConstant([setosa]));
     if (!Array.isArray(got) || got.length !== 1 || !Number.isInteger(got[0]) || got[0] < 0 || got[0] > 2) {
