@@ -1,4 +1,4 @@
-// `await check('perceptron')` in a notebook: runs that exercise's public tests against
+// `await check('02-perceptron')` in a notebook: runs that exercise's public tests against
 // exercises/ (through the same supervisor and sandbox as the grader) and shows a table.
 import type { TestOutcome } from './report';
 

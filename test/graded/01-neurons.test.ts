@@ -4,6 +4,7 @@
  */
 import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
+import { expectCloseDiagnosed } from '../support/diagnose';
 import { GATES, GATE_INPUTS, tlu } from '../support/oracles';
 import { expectObject, fail, show } from '../support/teach';
 
@@ -47,9 +48,14 @@ describe('exercise 01-neurons: the threshold logic unit', () => {
       [[0, 0], [3, 3], -0.1],
     ];
     for (const [x, w, b] of cases) {
-      expectClose(await ex.call<number>('tluOutput', x, w, b), tlu(x, w, b), {
-        atol: 0, what: `tluOutput(${show(x)}, ${show(w)}, ${b})`,
-        hint: 'compute z = Σ x_i·w_i + b (do not forget the bias), then return step(z).',
+      const z = x.reduce((s, xi, i) => s + xi * w[i], 0);
+      expectCloseDiagnosed(await ex.call<number>('tluOutput', x, w, b), tlu(x, w, b), {
+        atol: 0, rtol: 0, what: `tluOutput(${show(x)}, ${show(w)}, ${b})`,
+        mistakes: [
+          { hint: 'the bias is missing: z = Σ x_i·w_i + b, then step(z).', value: z >= 0 ? 1 : 0 },
+          { hint: 'at z = 0 the unit fires: step(0) = 1, so test z >= 0, not z > 0.', value: z + b > 0 ? 1 : 0 },
+        ],
+        otherwise: 'compute z = Σ x_i·w_i + b over every input, then return step(z).',
       });
     }
   });

@@ -66,7 +66,10 @@ describe('exercise 04-mlp-backprop: the forward pass', () => {
     const b = [0.5, -1, 2];
     const got = await ex.call<number[][]>('denseLayer', X, W, b, 'identity');
     expectShape(got, 3, 3, 'denseLayer(X [3×2], W [2×3], b [3])');
-    expectClose(got, denseOracle(X, W, b, 'identity'), { atol: 1e-12, what: 'denseLayer(X, W, b, \'identity\')', hint: `${SHAPE_HINT} ${BIAS_HINT}` });
+    expectCloseDiagnosed(got, denseOracle(X, W, b, 'identity'), {
+      atol: 1e-12, what: 'denseLayer(X, W, b, \'identity\')', otherwise: SHAPE_HINT,
+      mistakes: [{ hint: BIAS_HINT, value: denseOracle(X, W, b.map(() => 0), 'identity') }],
+    });
   });
 
   it('[04-mlp-backprop.dense.sigmoid] denseLayer applies the sigmoid elementwise, after the bias', async () => {
@@ -74,8 +77,13 @@ describe('exercise 04-mlp-backprop: the forward pass', () => {
     const X = randomMatrix(rand, 4, 3, -2, 2);
     const W = randomMatrix(rand, 3, 2, -1, 1);
     const b = randomVector(rand, 2);
-    expectClose(await ex.call<number[][]>('denseLayer', X, W, b, 'sigmoid'), denseOracle(X, W, b, 'sigmoid'), {
-      atol: 1e-12, rtol: 1e-9, what: 'denseLayer(X, W, b, \'sigmoid\')', hint: `apply σ after adding the bias: σ(XW + b), not σ(XW) + b. ${SHAPE_HINT}`,
+    expectCloseDiagnosed(await ex.call<number[][]>('denseLayer', X, W, b, 'sigmoid'), denseOracle(X, W, b, 'sigmoid'), {
+      atol: 1e-12, rtol: 1e-9, what: 'denseLayer(X, W, b, \'sigmoid\')', otherwise: `σ(XW + b), elementwise. ${SHAPE_HINT}`,
+      mistakes: [
+        { hint: 'the bias is added after σ: the layer is σ(XW + b), not σ(XW) + b.', value: denseOracle(X, W, b.map(() => 0), 'sigmoid').map((row) => row.map((v, j) => v + b[j])) },
+        { hint: 'σ is missing: a \'sigmoid\' layer applies σ(z) = 1/(1 + e^(−z)) to every entry of XW + b.', value: denseOracle(X, W, b, 'identity') },
+        { hint: BIAS_HINT, value: denseOracle(X, W, b.map(() => 0), 'sigmoid') },
+      ],
     });
   });
 
