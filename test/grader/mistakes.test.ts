@@ -32,11 +32,20 @@ export function readMistake(file: string): Mistake {
 
 const MISTAKES = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.edit')).sort().map((f) => readMistake(path.join(FIXTURES, f)));
 
-/** Groups the mistakes into rounds that touch each exercise at most once, so that a round is one grading run. */
+/** The exercises an exercise imports (`from './01-neurons'`): a mistake there reaches its tests too. */
+function imports(exercise: string): string[] {
+  return [...fs.readFileSync(path.join(ROOT, 'solutions', `${exercise}.ts`), 'utf8').matchAll(/from '\.\/([\w-]+)'/g)].map((m) => m[1]);
+}
+
+/** Groups the mistakes into rounds, one grading run each, in which no two mistakes touch the same
+ *  exercise or an exercise and one it imports: so that each mistake is graded alone. */
 function rounds(list: Mistake[]): Mistake[][] {
+  const clash = (a: Mistake, b: Mistake) => a.exercise === b.exercise || imports(a.exercise).includes(b.exercise) || imports(b.exercise).includes(a.exercise);
+  const count = (e: string) => list.filter((m) => m.exercise === e).length;
   const out: Mistake[][] = [];
-  for (const m of list) {
-    const round = out.find((r) => !r.some((x) => x.exercise === m.exercise));
+  // Exercises with the most mistakes first: they need a round each anyway.
+  for (const m of [...list].sort((a, b) => count(b.exercise) - count(a.exercise) || a.name.localeCompare(b.name))) {
+    const round = out.find((r) => !r.some((x) => clash(x, m)));
     if (round) round.push(m);
     else out.push([m]);
   }
@@ -74,8 +83,10 @@ describe('the public tests name the usual mistakes', () => {
     const r = await gradeSubmission({ submission: submission(round, index), outDir: path.join(tmp, `out-${index}`), exercises: round.map((m) => m.exercise), hidden: false, timeoutMs: 400_000 });
     for (const m of round) {
       const t = r.tests.find((x) => x.id === m.test);
-      const seen = { mistake: m.name, status: t?.status, hasHint: t?.output.includes(m.hint), otherHint: m.not ? t?.output.includes(m.not) : false };
-      expect(seen).toEqual({ mistake: m.name, status: 'failed', hasHint: true, otherHint: false });
+      // A test that did not run shows why (and the run's notes), instead of a bare "not run".
+      const notRun = t?.status === 'not run' ? [t.output, ...r.notes].join('\n') : '';
+      const seen = { mistake: m.name, status: t?.status, notRun, hasHint: t?.output.includes(m.hint), otherHint: m.not ? t?.output.includes(m.not) : false };
+      expect(seen).toEqual({ mistake: m.name, status: 'failed', notRun: '', hasHint: true, otherHint: false });
     }
   }, 450_000);
 });
