@@ -146,6 +146,20 @@ describe('exercise 06-classification: the classification MLP', () => {
       'standardise into new rows (XTrain.map((x) => x.map(...))), not into XTrain: the caller still needs the raw data.');
   }, TRAIN_TEST_MS);
 
+  it('[06-classification.classifier.four-classes] the same code with four classes: handwritten 0, 1, 2 and 3', async () => {
+    const digits = loadTable('digits');
+    const keep = digits.y.map((c, i) => (c < 4 ? i : -1)).filter((i) => i >= 0).slice(0, 300);
+    const data = split({ X: keep.map((i) => digits.X[i]), y: keep.map((i) => digits.y[i]) }, 1 / 3, 2);
+    const got = await ex.callWith({ timeoutMs: TRAIN_LIMIT_MS }, 'trainClassifier', data.XTrain, data.yTrain, 4, data.XTest);
+    const predictions = checkPredictions(got, data.XTest.length, 'trainClassifier(digits 0–3, classes = 4): predictions', 4);
+    const acc = accuracy(data.yTest, predictions);
+    if (!(acc >= 0.9)) {
+      fail(`held-out accuracy on ${data.XTest.length} handwritten digits 0–3`, '≥ 0.9', acc, predictions.includes(3)
+        ? 'the code that classifies three iris species must work for four digit classes too: standardise (a blank pixel has std 0) and train long enough.'
+        : 'no digit was ever predicted as 3: size the output layer (and the one-hot targets) with the classes argument, not 3.');
+    }
+  }, TRAIN_TEST_MS);
+
   it('[06-classification.classifier.constant-feature] a constant feature and a held-out set of one flower: the training set\'s statistics standardise both', async () => {
     // A constant column of zeros (std exactly 0, like the blank pixels of the digits) and a test set
     // of a single setosa flower, whose own std is 0 too.
