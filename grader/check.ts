@@ -1,4 +1,4 @@
-// `await check('perceptron')` in a notebook: runs that exercise's public tests against
+// `await check('02-perceptron')` in a notebook: runs that exercise's public tests against
 // exercises/ (through the same supervisor and sandbox as the grader) and shows a table.
 import type { TestOutcome } from './report';
 import { typeErrorsText } from './report';
@@ -22,20 +22,44 @@ export interface CheckOptions {
   target?: string;
 }
 
-/** Formats the check table: type errors first, one line per public test, then the failures with their hints. */
+/** A failure that only says a function is still the starter's stub: its name and where the notebook explains it. */
+export function notImplemented(output: string): { fn: string; where: string } | undefined {
+  const m = /^(\w+) is not implemented yet\b[^\n]*?(?:The notebook explains it: ([^\n]+?)\.?)?$/m.exec(output);
+  return m ? { fn: m[1], where: m[2] ?? '' } : undefined;
+}
+
+/**
+ * Formats the check table: one score line (saying that it counts the public tests), the type
+ * errors if any, one line per public test, then what to fix: every function still to write named once, however many tests
+ * call it, and the first other failures with their hints.
+ */
 export function checkTable(exercise: string, score: number, maxScore: number, tests: TestOutcome[], typeErrors?: string): string {
-  const lines = [`${exercise}: ${score} / ${maxScore} points from the public tests`];
-  if (typeErrors) lines.push('', typeErrorsText(exercise, typeErrors), '');
-  for (const t of tests) lines.push(`  ${t.status === 'passed' ? '✓' : '✗'} [${t.id}] ${t.name === t.id ? '' : t.name}`.trimEnd());
-  const failed = tests.filter((t) => t.status !== 'passed');
-  if (failed.length) {
-    lines.push('', 'What to fix:');
-    for (const t of failed.slice(0, 5)) {
-      lines.push(`  [${t.id}]`);
-      for (const l of t.output.split('\n').slice(0, 8)) lines.push(`    ${l}`);
-    }
-    if (failed.length > 5) lines.push(`  … and ${failed.length - 5} more`);
-  } else if (tests.length) lines.push('', 'All public tests pass. (The grader also runs hidden tests.)');
+  const lines = [`${exercise}: ${score} / ${maxScore} points (public tests; the grader also runs hidden tests after the due date)`];
+  // Type errors first: the tests ran on the code as written, and a failure may come from them.
+  if (typeErrors) lines.push('', typeErrorsText(exercise, typeErrors));
+  const stubs = new Map<string, string>(); // function → where the notebook explains it, in the order the tests met them
+  const failed: TestOutcome[] = [];
+  for (const t of tests) {
+    const stub = t.status === 'passed' ? undefined : notImplemented(t.output);
+    if (stub && !stubs.has(stub.fn)) stubs.set(stub.fn, stub.where);
+    if (t.status !== 'passed' && !stub) failed.push(t);
+    const mark = t.status === 'passed' ? '✓' : '✗';
+    const note = stub ? ` (${stub.fn} not implemented yet)` : '';
+    lines.push(`  ${mark} [${t.id}] ${t.name === t.id ? '' : t.name}${note}`.trimEnd());
+  }
+  if (stubs.size || failed.length) lines.push('', 'What to fix:');
+  if (stubs.size) {
+    lines.push(`  Not implemented yet: ${[...stubs.keys()].join(', ')}. Replace each "throw new NotImplemented(...)" line with your code.`);
+    const byPlace = new Map<string, string[]>();
+    for (const [fn, where] of stubs) byPlace.set(where, [...(byPlace.get(where) ?? []), fn]);
+    for (const [where, fns] of byPlace) if (where) lines.push(`    ${fns.join(', ')}: ${where}`);
+  }
+  for (const t of failed.slice(0, 5)) {
+    lines.push(`  [${t.id}]`);
+    for (const l of t.output.split('\n').slice(0, 8)) lines.push(`    ${l}`);
+  }
+  if (failed.length > 5) lines.push(`  … and ${failed.length - 5} more`);
+  if (tests.length && !stubs.size && !failed.length) lines.push('', 'All public tests pass.');
   return lines.join('\n');
 }
 
@@ -56,7 +80,8 @@ export async function check(exercise: string, options: CheckOptions = {}): Promi
   const tests = r.tests.filter((t) => t.visibility === 'visible');
   const table = checkTable(exercise, r.score, r.maxScore, tests, r.exercises[0]?.typeErrors);
   if (options.print ?? true) console.log(table);
-  const summary = `${exercise}: ${r.score} / ${r.maxScore} points`;
+  // The score line is printed once: a notebook shows the returned value too, so it adds nothing after the table.
+  const summary = options.print ?? true ? '' : `${exercise}: ${r.score} / ${r.maxScore} points (public tests)`;
   return {
     exercise,
     score: r.score,
@@ -64,7 +89,7 @@ export async function check(exercise: string, options: CheckOptions = {}): Promi
     tests,
     table,
     toString: () => table,
-    // A notebook shows the returned value with util.inspect: one line, the table was printed.
+    // A notebook shows the returned value with util.inspect (tslab logs it).
     [Symbol.for('nodejs.util.inspect.custom')]: () => summary,
   } as CheckResult;
 }

@@ -38,13 +38,14 @@ module.exports = {
 /** grading/README.md of the student copy. */
 export const STUDENT_GRADING_README = `# Grading your exercises
 
-Write your code in \`exercises/*.ts\` (each function says which notebook section explains it).
+Write your code in \`exercises/*.ts\`, one exercise per notebook and named like it (\`01-neurons.ts\` …
+\`08-learning-rate.ts\`); each function says which notebook section explains it.
 
 | command | what it does |
 |---|---|
 | \`npm run grade\` | runs the public tests (\`test/graded/\`) on your \`exercises/\`: a score table with a hint for each failing test, and \`build/grade/{results.json, junit.xml, results.csv, report.txt}\` |
-| \`npm run grade -- --exercise perceptron\` | only that exercise |
-| \`await check('perceptron')\` (notebook) | the same for one exercise, as a table under the cell |
+| \`npm run grade -- --exercise 02-perceptron\` | only that exercise |
+| \`await check('02-perceptron')\` (notebook) | the public tests of one exercise, as a table under the cell |
 | \`npm test\` | the course library's own tests (\`test/\` except \`test/graded/\`): they pass before you start |
 
 The public tests fail with "not implemented yet" until you write each function; that is why

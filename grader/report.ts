@@ -39,7 +39,12 @@ export interface GradeReport {
   tests: TestOutcome[];
   /** problems of the run itself (jest killed, suite failed to load, ...), for the lecturer */
   notes: string[];
+  /** which tests the points count, said beside every total */
+  counts: Counted;
 }
+
+/** The tests a score counts: check() in a notebook counts the public ones, the grader all of them. */
+export type Counted = 'public tests' | 'public and hidden tests';
 
 /** The subset of jest's --json output that the report reads. */
 export interface JestJson {
@@ -165,7 +170,7 @@ export function buildReport(manifest: Manifest, jest: JestJson | undefined, o: B
   }
   const score = exercises.reduce((s, e) => s + e.score, 0);
   const maxScore = exercises.reduce((s, e) => s + e.maxScore, 0);
-  return { score: round(score), maxScore: round(maxScore), exercises, tests, notes };
+  return { score: round(score), maxScore: round(maxScore), exercises, tests, notes, counts: hidden ? 'public and hidden tests' : 'public tests' };
 }
 
 /** How type errors read in the feedback: before anything else about the exercise. */

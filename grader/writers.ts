@@ -111,7 +111,7 @@ export function scoreTable(r: GradeReport, width = 100): string {
     if (e.compileError) details.push(`${e.name}: exercises/${e.name}.ts does not compile:`, ...indent(cleanText(e.compileError, 1000)));
     else if (e.firstFailure) details.push(`${e.name}: ${e.firstFailure}`.replace(/ — /, '\n  Hint: ').split('\n').map((l, i) => (i ? l : l)).join('\n'));
   }
-  rows.push(rule, `${'total'.padEnd(nameW)}  ${fmt(r.score).padStart(6)} ${fmt(r.maxScore).padStart(6)}`);
+  rows.push(rule, `${'total'.padEnd(nameW)}  ${fmt(r.score).padStart(6)} ${fmt(r.maxScore).padStart(6)}  (${r.counts})`);
   if (details.length) rows.push('', 'What to fix first:', ...details.flatMap((d) => wrap(d, width)));
   for (const n of r.notes) rows.push(`note: ${cleanText(n, 300)}`);
   return rows.join('\n');

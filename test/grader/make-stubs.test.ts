@@ -55,9 +55,9 @@ describe('scripts/make-stubs.ts', () => {
 
   it('after a solution changes, --check names the stale starter and a plain run rewrites it', () => {
     const dir = copyProject('edited');
-    const file = path.join(dir, 'solutions', 'tlu.ts');
+    const file = path.join(dir, 'solutions', '01-neurons.ts');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('export function step(z: number): number {', 'export function step(z: number, threshold = 0): number {'));
-    expect(staleStubs(dir)).toEqual(['exercises/tlu.ts differs from the stub of solutions/tlu.ts']);
+    expect(staleStubs(dir)).toEqual(['exercises/01-neurons.ts differs from the stub of solutions/01-neurons.ts']);
     const script = path.join(dir, 'scripts', 'make-stubs.ts');
     fs.mkdirSync(path.dirname(script));
     fs.copyFileSync(path.join(ROOT, 'scripts', 'make-stubs.ts'), script);
@@ -65,10 +65,10 @@ describe('scripts/make-stubs.ts', () => {
     const tsx = require.resolve('tsx/cli', { paths: [ROOT] });
     const check = spawnSync(process.execPath, [tsx, script, '--check'], { cwd: dir, encoding: 'utf8', timeout: 60000 });
     expect(check.status).toBe(1);
-    expect(check.stderr).toMatch(/exercises\/tlu\.ts differs from the stub of solutions\/tlu\.ts/);
+    expect(check.stderr).toMatch(/exercises\/01-neurons\.ts differs from the stub of solutions\/01-neurons\.ts/);
     const run = spawnSync(process.execPath, [tsx, script], { cwd: dir, encoding: 'utf8', timeout: 60000 });
-    expect(run.stdout).toMatch(/wrote exercises\/tlu\.ts/);
-    expect(fs.readFileSync(path.join(dir, 'exercises', 'tlu.ts'), 'utf8')).toMatch(/export function step\(z: number, threshold = 0\): number \{\n  throw new NotImplemented\('step', /);
+    expect(run.stdout).toMatch(/wrote exercises\/01-neurons\.ts/);
+    expect(fs.readFileSync(path.join(dir, 'exercises', '01-neurons.ts'), 'utf8')).toMatch(/export function step\(z: number, threshold = 0\): number \{\n  throw new NotImplemented\('step', /);
     expect(staleStubs(dir)).toEqual([]);
   }, 60000);
 
@@ -76,7 +76,7 @@ describe('scripts/make-stubs.ts', () => {
     const dir = copyProject('orphans');
     fs.writeFileSync(path.join(dir, 'exercises', 'extra.ts'), 'export {};\n');
     expect(staleStubs(dir)).toEqual(['exercises/extra.ts has no solutions/extra.ts']);
-    fs.rmSync(path.join(dir, 'solutions', 'tlu.ts'));
-    expect(() => makeStubs(dir)).toThrow("grading/notebook-sections.json names 'tlu', but solutions/tlu.ts does not exist");
+    fs.rmSync(path.join(dir, 'solutions', '01-neurons.ts'));
+    expect(() => makeStubs(dir)).toThrow("grading/notebook-sections.json names '01-neurons', but solutions/01-neurons.ts does not exist");
   });
 });

@@ -23,8 +23,8 @@ describe('npm run release', () => {
     expect(fs.existsSync(path.join(out, 'solutions'))).toBe(false);
     expect(fs.existsSync(path.join(out, 'test', 'hidden'))).toBe(false);
     expect(fs.existsSync(path.join(out, 'test', 'grader'))).toBe(false);
-    expect(fs.existsSync(path.join(out, 'exercises', 'tlu.ts'))).toBe(true);
-    expect(fs.existsSync(path.join(out, 'test', 'graded', 'tlu.test.ts'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'exercises', '01-neurons.ts'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'test', 'graded', '01-neurons.test.ts'))).toBe(true);
   });
 
   it('keeps only the visible tests in the manifest', () => {
@@ -91,13 +91,13 @@ describe('npm run release', () => {
   it('the audit catches a planted hidden test, a solution and a hidden id', () => {
     const planted = path.join(tmp, 'planted');
     fs.mkdirSync(path.join(planted, 'x'), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, 'test', 'hidden', 'tlu.test.ts'), path.join(planted, 'x', 'a.ts'));
-    fs.copyFileSync(path.join(ROOT, 'solutions', 'tlu.ts'), path.join(planted, 'x', 'b.ts'));
-    const hiddenId = Object.entries(manifest.exercises.tlu.tests).find(([, t]) => t.visibility === 'after_due_date')?.[0];
+    fs.copyFileSync(path.join(ROOT, 'test', 'hidden', '01-neurons.test.ts'), path.join(planted, 'x', 'a.ts'));
+    fs.copyFileSync(path.join(ROOT, 'solutions', '01-neurons.ts'), path.join(planted, 'x', 'b.ts'));
+    const hiddenId = Object.entries(manifest.exercises['01-neurons'].tests).find(([, t]) => t.visibility === 'after_due_date')?.[0];
     fs.writeFileSync(path.join(planted, 'x', 'c.json'), JSON.stringify({ [String(hiddenId)]: 1 }));
     const problems = auditRelease(planted, ROOT, manifest);
     expect(problems.some((p) => p.startsWith('x/a.ts contains the hidden-test canary'))).toBe(true);
-    expect(problems).toContain('x/b.ts is a copy of solutions/tlu.ts');
+    expect(problems).toContain('x/b.ts is a copy of solutions/01-neurons.ts');
     expect(problems).toContain(`x/c.json names the hidden test ${hiddenId}`);
     expect(HIDDEN_CANARY).toBe('ANNLAB-HIDDEN-CANARY');
   });
@@ -109,7 +109,7 @@ describe('npm run autograder', () => {
     const names = entries.map((e) => e.name);
     expect(names.slice(0, 2)).toEqual(['setup.sh', 'run_autograder']);
     expect(entries[0].mode).toBe(0o755);
-    expect(names).toContain('source/test/hidden/tlu.test.ts');
+    expect(names).toContain('source/test/hidden/01-neurons.test.ts');
     expect(names).toContain('source/grading/manifest.json');
     expect(names).toContain('source/scripts/grade.ts');
     expect(names.some((n) => n.startsWith('source/solutions/') || n.startsWith('source/node_modules/'))).toBe(false);
@@ -134,13 +134,14 @@ describe('check() in a notebook', () => {
   it('runs one exercise’s public tests and returns a table with what to fix', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      const r = await check('tlu', { target: path.join(ROOT, 'exercises') });
+      const r = await check('01-neurons', { target: path.join(ROOT, 'exercises') });
       expect(r.score).toBe(0);
-      expect(r.tests.length).toBe(Object.values(manifest.exercises.tlu.tests).filter((t) => t.visibility === 'visible').length);
-      expect(String(r)).toMatch(/^tlu: 0 \/ \d+ points from the public tests\n  ✗ \[tlu\./);
-      expect(String(r)).toMatch(/What to fix:\n  \[tlu\.[^\]]+\]\n    step is not implemented yet/);
+      expect(r.tests.length).toBe(Object.values(manifest.exercises['01-neurons'].tests).filter((t) => t.visibility === 'visible').length);
+      expect(String(r)).toMatch(/^01-neurons: 0 \/ \d+ points \(public tests; the grader also runs hidden tests after the due date\)\n  ✗ \[01-neurons\./);
+      expect(String(r)).toMatch(/What to fix:\n  Not implemented yet: step, tluOutput, handWeights\. /);
+      expect(String(r).match(/ points /g)).toHaveLength(1);
       expect(log).toHaveBeenCalledWith(r.table);
-      const ok = await check('tlu', { target: path.join(ROOT, 'solutions'), print: false });
+      const ok = await check('01-neurons', { target: path.join(ROOT, 'solutions'), print: false });
       expect(ok.score).toBe(ok.maxScore);
       expect(String(ok)).toMatch(/All public tests pass/);
     } finally {

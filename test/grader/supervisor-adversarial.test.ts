@@ -50,20 +50,20 @@ function exerciseOf(r: GradeReport, name: string) {
 describe('adversarial submissions get exactly the points their correct parts earn', () => {
   it('a loop, process.exit at import, a syntax error and an empty file each cost only their own exercise', async () => {
     const out = path.join(tmp, 'out-mixed');
-    const exercises = ['tlu', 'perceptron', 'activations', 'forward', 'losses'];
+    const exercises = ['01-neurons', '02-perceptron', '05-activations', '04-mlp-backprop', '08-learning-rate'];
     const r = await gradeSubmission({ submission: submission('mixed', 'mixed'), outDir: out, exercises });
-    const tlu = exerciseOf(r, 'tlu');
-    expect(tlu.score).toBe(max('tlu') - points('tlu', 'tlu.step.'));
-    expect(r.tests.find((t) => t.id === 'tlu.step.zero')?.output).toMatch(/step\(\) did not return within 2 s/);
-    expect(exerciseOf(r, 'perceptron').score).toBe(0);
-    expect(r.tests.filter((t) => t.exercise === 'perceptron').every((t) => /process\.exit\(\) was called/.test(t.output))).toBe(true);
-    const act = exerciseOf(r, 'activations');
+    const tlu = exerciseOf(r, '01-neurons');
+    expect(tlu.score).toBe(max('01-neurons') - points('01-neurons', '01-neurons.step.'));
+    expect(r.tests.find((t) => t.id === '01-neurons.step.zero')?.output).toMatch(/step\(\) did not return within 2 s/);
+    expect(exerciseOf(r, '02-perceptron').score).toBe(0);
+    expect(r.tests.filter((t) => t.exercise === '02-perceptron').every((t) => /process\.exit\(\) was called/.test(t.output))).toBe(true);
+    const act = exerciseOf(r, '05-activations');
     expect(act.score).toBe(0);
-    expect(act.compileError).toMatch(/exercises\/activations\.ts:2:\d+ - '\)' expected/);
-    expect(exerciseOf(r, 'forward').score).toBe(0);
-    expect(r.tests.filter((t) => t.exercise === 'forward').every((t) => /has no exported function/.test(t.output))).toBe(true);
-    expect(exerciseOf(r, 'losses').score).toBe(max('losses'));
-    expect(r.table).toMatch(/activations\s+0\s+\d+\s+does not compile/);
+    expect(act.compileError).toMatch(/exercises\/05-activations\.ts:2:\d+ - '\)' expected/);
+    expect(exerciseOf(r, '04-mlp-backprop').score).toBe(0);
+    expect(r.tests.filter((t) => t.exercise === '04-mlp-backprop').every((t) => /has no exported function/.test(t.output))).toBe(true);
+    expect(exerciseOf(r, '08-learning-rate').score).toBe(max('08-learning-rate'));
+    expect(r.table).toMatch(/05-activations\s+0\s+\d+\s+does not compile/);
     checkFiles(out, r);
     expect(processesIn(r.workDir)).toEqual([]);
   }, 150000);
@@ -73,11 +73,11 @@ describe('adversarial submissions get exactly the points their correct parts ear
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'results.json'), '{"score": 1000, "tests": []}');
     const sub = submission('tamper', 'tamper');
-    const r = await gradeSubmission({ submission: sub, outDir: out, exercises: ['tlu'] });
+    const r = await gradeSubmission({ submission: sub, outDir: out, exercises: ['01-neurons'] });
     // the hidden random test catches the hard-coded tluOutput; the gates fail on the throw
-    expect(r.score).toBe(points('tlu', 'tlu.step.', 'tlu.output.examples'));
-    expect(r.tests.find((t) => t.id === 'tlu.output.random')?.status).toBe('failed');
-    const gate = r.tests.find((t) => t.id === 'tlu.gates.and');
+    expect(r.score).toBe(points('01-neurons', '01-neurons.step.', '01-neurons.output.examples'));
+    expect(r.tests.find((t) => t.id === '01-neurons.output.random')?.status).toBe('failed');
+    const gate = r.tests.find((t) => t.id === '01-neurons.gates.and');
     expect(gate?.output).toMatch(/handWeights\(\) threw Error: gate/);
     expect(gate?.output.length).toBeLessThan(4100);
     const junit = fs.readFileSync(path.join(out, 'junit.xml'), 'utf8');
@@ -86,7 +86,7 @@ describe('adversarial submissions get exactly the points their correct parts ear
     checkFiles(out, r);
     // determinism: the same submission gives the same files
     const out2 = path.join(tmp, 'out-tamper-2');
-    await gradeSubmission({ submission: sub, outDir: out2, exercises: ['tlu'] });
+    await gradeSubmission({ submission: sub, outDir: out2, exercises: ['01-neurons'] });
     for (const f of ['results.json', 'junit.xml', 'results.csv']) {
       expect(fs.readFileSync(path.join(out2, f), 'utf8')).toBe(fs.readFileSync(path.join(out, f), 'utf8'));
     }
@@ -94,22 +94,22 @@ describe('adversarial submissions get exactly the points their correct parts ear
 
   it('a submission that mutates its inputs loses exactly the inputs-unchanged tests, told which argument it changed', async () => {
     const out = path.join(tmp, 'out-mutate');
-    const r = await gradeSubmission({ submission: submission('mutate', 'mutate'), outDir: out, exercises: ['perceptron'] });
-    const lost = ['perceptron.epoch.inputs-unchanged', 'perceptron.update.inputs-unchanged'];
-    expect(r.score).toBe(max('perceptron') - points('perceptron', ...lost));
+    const r = await gradeSubmission({ submission: submission('mutate', 'mutate'), outDir: out, exercises: ['02-perceptron'] });
+    const lost = ['02-perceptron.epoch.inputs-unchanged', '02-perceptron.update.inputs-unchanged'];
+    expect(r.score).toBe(max('02-perceptron') - points('02-perceptron', ...lost));
     expect(r.tests.filter((t) => t.status !== 'passed').map((t) => t.id).sort()).toEqual(lost);
-    expect(r.tests.find((t) => t.id === 'perceptron.update.inputs-unchanged')?.output).toMatch(
+    expect(r.tests.find((t) => t.id === '02-perceptron.update.inputs-unchanged')?.output).toMatch(
       /perceptronUpdate changed its argument w \(first change at w\[0\]\[0\]\)\n\s+expected: w left as it was passed: \[\[0\.5,1\],\[-1,0\]\]\n\s+received: \[\[1,0\.5\],\[-0\.5,-0\.5\]\]\n\s+hint: perceptronUpdate changed its argument w: return new arrays and leave the inputs as they were/,
     );
-    expect(r.tests.find((t) => t.id === 'perceptron.epoch.inputs-unchanged')?.output).toMatch(/perceptronEpoch changed its argument w \(first change at w\[0\]\[0\]\)/);
+    expect(r.tests.find((t) => t.id === '02-perceptron.epoch.inputs-unchanged')?.output).toMatch(/perceptronEpoch changed its argument w \(first change at w\[0\]\[0\]\)/);
     checkFiles(out, r);
   }, 150000);
 
   it('a run stopped at its time bound still writes every file: tests that did not finish score 0 "not run"', async () => {
     const out = path.join(tmp, 'out-bound');
-    const r = await gradeSubmission({ submission: path.join(ROOT, 'solutions'), outDir: out, exercises: ['tlu'], timeoutMs: 300 });
+    const r = await gradeSubmission({ submission: path.join(ROOT, 'solutions'), outDir: out, exercises: ['01-neurons'], timeoutMs: 300 });
     expect(r.score).toBe(0);
-    expect(r.maxScore).toBe(max('tlu'));
+    expect(r.maxScore).toBe(max('01-neurons'));
     expect(r.tests.every((t) => t.status === 'not run' && /stopped after/.test(t.output))).toBe(true);
     checkFiles(out, r);
     expect(processesIn(r.workDir)).toEqual([]);
@@ -119,20 +119,20 @@ describe('adversarial submissions get exactly the points their correct parts ear
     const dir = path.join(tmp, 'class');
     const put = (student: string, text: string | null) => {
       fs.mkdirSync(path.join(dir, student, 'exercises'), { recursive: true });
-      if (text !== null) fs.writeFileSync(path.join(dir, student, 'exercises', 'tlu.ts'), text);
+      if (text !== null) fs.writeFileSync(path.join(dir, student, 'exercises', '01-neurons.ts'), text);
     };
-    put('alice', fs.readFileSync(path.join(ROOT, 'solutions', 'tlu.ts'), 'utf8'));
+    put('alice', fs.readFileSync(path.join(ROOT, 'solutions', '01-neurons.ts'), 'utf8'));
     put('bob', null); // handed in nothing: the starter is filled in
     put('carol', 'export function step(z: number): number {\n  return z >= 0 ? 1 : 0\n'); // unterminated
     put('dave', null);
-    fs.symlinkSync('/etc/passwd', path.join(dir, 'dave', 'exercises', 'tlu.ts')); // not a regular file: ignored
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'dave', 'exercises', '01-neurons.ts')); // not a regular file: ignored
     const out = path.join(tmp, 'out-class');
-    const r = await gradeSubmissions(dir, { outDir: out, exercises: ['tlu'], jobs: 2 });
+    const r = await gradeSubmissions(dir, { outDir: out, exercises: ['01-neurons'], jobs: 2 });
     expect(r.students).toBe(4);
     const rows = fs.readFileSync(r.gradebook, 'utf8').trim().split('\n');
-    expect(rows).toEqual(['student,score,max_score,tlu', `alice,${max('tlu')},${max('tlu')},${max('tlu')}`, `bob,0,${max('tlu')},0`, `carol,0,${max('tlu')},0`, `dave,0,${max('tlu')},0`]);
+    expect(rows).toEqual(['student,score,max_score,01-neurons', `alice,${max('01-neurons')},${max('01-neurons')},${max('01-neurons')}`, `bob,0,${max('01-neurons')},0`, `carol,0,${max('01-neurons')},0`, `dave,0,${max('01-neurons')},0`]);
     for (const s of ['alice', 'bob', 'carol', 'dave']) expect(fs.existsSync(path.join(out, s, 'results.json'))).toBe(true);
-    expect(fs.readFileSync(path.join(out, 'carol', 'report.txt'), 'utf8')).toMatch(/exercises\/tlu\.ts:\d+:\d+ - '}' expected/);
-    expect(fs.readFileSync(path.join(out, 'dave', 'report.txt'), 'utf8')).toMatch(/tlu\.ts is not a regular file \(a link\): ignored/);
+    expect(fs.readFileSync(path.join(out, 'carol', 'report.txt'), 'utf8')).toMatch(/exercises\/01-neurons\.ts:\d+:\d+ - '}' expected/);
+    expect(fs.readFileSync(path.join(out, 'dave', 'report.txt'), 'utf8')).toMatch(/01-neurons\.ts is not a regular file \(a link\): ignored/);
   }, 150000);
 });

@@ -41,8 +41,11 @@ describe('buildReport', () => {
     expect(r.tests.every((t) => t.output === 'not run: the grading run was stopped after 120 s')).toBe(true);
   });
 
-  it('leaves the hidden tests out of the student view', () => {
+  it('leaves the hidden tests out of the student view, and says which tests each total counts', () => {
     expect(buildReport(manifest, undefined, { hidden: false }).maxScore).toBe(5);
+    expect(buildReport(manifest, undefined, { hidden: false }).counts).toBe('public tests');
+    expect(buildReport(manifest, undefined).counts).toBe('public and hidden tests');
+    expect(scoreTable(buildReport(manifest, undefined))).toMatch(/\ntotal\s+0\s+10  \(public and hidden tests\)/);
   });
 });
 
