@@ -49,7 +49,7 @@ export function validateManifest(raw: unknown): string[] {
   if (!m || typeof m !== 'object' || !m.exercises || typeof m.exercises !== 'object') return ['expected { "exercises": { ... } }'];
   if (m.typeErrors !== undefined && m.typeErrors !== 'feedback' && m.typeErrors !== 'zero') problems.push(`"typeErrors" must be "feedback" or "zero", not ${JSON.stringify(m.typeErrors)}`);
   for (const [name, ex] of Object.entries(m.exercises)) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) problems.push(`exercise name '${name}' must be a file name like 'perceptron' or 'learning-rate'`);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) problems.push(`exercise name '${name}' must be a file name like '02-perceptron' or '08-learning-rate'`);
     if (!ex || typeof ex !== 'object') {
       problems.push(`exercise '${name}' must be an object`);
       continue;

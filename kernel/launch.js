@@ -5,7 +5,7 @@
 // tslab compiles every cell with rootDir = its working directory, and Jupyter starts a
 // kernel in the notebook's folder, so a notebook in notebooks/ could not import ../src.
 // Running tslab from the project root instead lets every notebook write
-// `import { ... } from './src'` and `from './exercises/perceptron'`, and relative file
+// `import { ... } from './src'` and `from './exercises/02-perceptron'`, and relative file
 // paths in cells mean the same thing in every notebook.
 //
 // Usage (from kernel.json): node kernel/launch.js {connection_file}

@@ -208,7 +208,7 @@ function lockDown() {
 // ---------------------------------------------------------------------------------------
 // Protocol: parent → { type: 'init', engine, files, ioNames, name } then { type: 'call', id, fn, args, returnArgs }.
 // init.engine: { 'matrix/ops': js, ... } (paths relative to src/engine, without extension);
-// init.files: { 'perceptron': { js, map } | { error } } (the submission's exercise files).
+// init.files: { '02-perceptron': { js, map } | { error } } (the submission's exercise files).
 let studentExports = null;
 process.on('message', (msg) => {
   if (msg.type === 'init') {

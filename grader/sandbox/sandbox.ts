@@ -1,4 +1,4 @@
-// The test process side of the sandbox: `exercise('perceptron').call('update', w, x)`
+// The test process side of the sandbox: `exercise('02-perceptron').call('perceptronUpdate', w, x)`
 // runs the student's function in a child process and returns its (structured-cloned)
 // result, or rejects with a StudentCodeError that a student can read.
 import type { ChildProcess } from 'child_process';

@@ -9,7 +9,7 @@ export class StudentCodeError extends Error {
   constructor(
     readonly kind: StudentErrorKind,
     message: string,
-    /** exercise file name, e.g. 'perceptron' */ readonly exercise: string,
+    /** exercise file name, e.g. '02-perceptron' */ readonly exercise: string,
     /** the function called, or '' for loading the file */ readonly fn: string,
   ) {
     super(message);

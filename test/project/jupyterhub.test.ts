@@ -16,6 +16,8 @@ import { PROJECT_ROOT, codeCells, isCI, joinText, Notebook } from '../support/ju
 // student runs as this user with a home of their own (SimpleLocalProcessSpawner).
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+/** The course's first exercise (the notebooks' order): one student solves it, the other does not. */
+const FIRST = Object.keys((JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'grading', 'manifest.json'), 'utf8')) as { exercises: Record<string, unknown> }).exercises)[0];
 
 function hubMissing(): string | undefined {
   if (process.platform !== 'linux') return `JupyterHub's local-process spawner is tested on Linux only (this is ${process.platform})`;
@@ -77,7 +79,7 @@ describe('a class on JupyterHub (real hub, two students, the annlab kernel insta
         }
         const course = copyCourse(path.join(home, 'course'));
         markCopy(course, name);
-        if (solved) fs.copyFileSync(path.join(PROJECT_ROOT, 'solutions', 'tlu.ts'), path.join(course, 'exercises', 'tlu.ts'));
+        if (solved) fs.copyFileSync(path.join(PROJECT_ROOT, 'solutions', `${FIRST}.ts`), path.join(course, 'exercises', `${FIRST}.ts`));
         // -h: the node_modules link itself, never the shared folder it points to.
         if (isRoot) execFileSync('chown', ['-R', '-h', `${name}:`, course], { stdio: 'pipe' });
         students.push({ name, home, course, solved });
@@ -102,7 +104,7 @@ describe('a class on JupyterHub (real hub, two students, the annlab kernel insta
         const who = await kernel.execute(
           "import { whoami } from './exercises/whoami';\nconsole.log(whoami, process.cwd(), require('os').userInfo().username);",
         );
-        const checked = await kernel.execute("import { check } from './src';\nconst result = await check('tlu', { print: false });\nconsole.log(`${result.score} of ${result.maxScore}`);");
+        const checked = await kernel.execute(`import { check } from './src';\nconst result = await check('${FIRST}', { print: false });\nconsole.log(\`\${result.score} of \${result.maxScore}\`);`);
         return { setupOut, who, checked };
       };
       const results = await Promise.all(students.map(runClass));
