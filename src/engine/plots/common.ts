@@ -57,7 +57,7 @@ export function topLevel(
   body: Record<string, unknown>,
   title: string,
   description: string,
-  subtitle?: string,
+  subtitle?: string | string[],
 ): PlotSpec {
   // The body's own `title` (a single panel's) must not replace the plot's title: drop it.
   const { title: _panelTitle, ...rest } = body;

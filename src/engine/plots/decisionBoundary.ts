@@ -30,6 +30,8 @@ export interface DecisionBoundaryOptions extends PlotOptions {
   classNames?: ReadonlyArray<string>;
   /** Draw the decision boundary as a line (p = 0.5, z = 0, or between classes 0 and 1). @default true for two classes */
   boundary?: boolean;
+  /** A first subtitle line saying what the model is (e.g. `runNote(run)`: why a run's weights are what they are). */
+  note?: string;
 }
 
 /** Diverging blue–orange without its darkest ends, so that the points on top stay visible. */
@@ -185,15 +187,18 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
     },
   ];
   const onLineNote = onLine.length === 0 ? '' : ev.kind === 'net' ? '; ringed: on the boundary, z = 0 (step(0) = 1)' : '; ringed: on the boundary, p = 0.5';
+  const legendLine = `background: ${legendWhat}; points: true class${layersOut.length > 1 ? '; black line: decision boundary' : ''}${onLineNote}`;
   const desc =
     options.description ??
     `Decision boundary: ${legendWhat} over the plane of ${names[0]} and ${names[1]} (from ${formatNumber(x1lo)} to ${formatNumber(x1hi)} and ${formatNumber(x2lo)} to ${formatNumber(x2hi)}), ` +
       `with ${X.length} training points${test ? ` and ${test.X.length} test points (triangles)` : ''} coloured by their true class` +
-      (onLine.length > 0 ? `; ${onLine.length} of them lie exactly on the boundary (ringed).` : '.');
+      (onLine.length > 0 ? `; ${onLine.length} of them lie exactly on the boundary (ringed).` : '.') +
+      (options.note ? ` Note: ${options.note}.` : '');
   return topLevel(
     { width, height, layer: [...layersOut, dots, ...rings], resolve: { scale: { color: 'independent' } } },
     options.title ?? 'Decision boundary',
     desc,
-    `background: ${legendWhat}; points: true class${layersOut.length > 1 ? '; black line: decision boundary' : ''}${onLineNote}`,
+    // A long note is split after its colons and semicolons: a subtitle does not wrap by itself.
+    options.note ? [...options.note.split(/(?<=[:;]) /), legendLine] : legendLine,
   );
 }

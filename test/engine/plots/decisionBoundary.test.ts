@@ -136,3 +136,15 @@ describe('decisionBoundaryPlot, polished for a real screen', () => {
     expectRenders(spec);
   });
 });
+
+describe('decisionBoundaryPlot with a note', () => {
+  it('puts the note on the first subtitle lines (split after its colons and semicolons) and in the description', () => {
+    const and = truthTable('and');
+    const note = 'the loss blew up in epoch 1; the weights were restored to their initial values';
+    const s = decisionBoundaryPlot(new TLU({ weights: [1, 1], bias: -1.5 }), and, { note }) as any;
+    expect(s.title.subtitle.slice(0, 2)).toEqual(['the loss blew up in epoch 1;', 'the weights were restored to their initial values']);
+    expect(s.title.subtitle[2]).toMatch(/^background: net input z/);
+    expect(s.description).toMatch(/Note: the loss blew up in epoch 1; the weights were restored to their initial values\.$/);
+    expectRenders(s);
+  });
+});
