@@ -180,11 +180,12 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
       mark: { type: 'point', shape: 'circle', size: 260, filled: false, stroke: 'black', strokeWidth: 2 },
       encoding: { x: { field: 'x1', type: 'quantitative' }, y: { field: 'x2', type: 'quantitative' } },
     },
-    {
-      data: { values: onLine },
-      mark: { type: 'text', align: 'left', dx: 11, dy: -9, fontSize: 11, fontWeight: 'bold' },
+    // The label on the inner side of the point, so that it stays inside the frame.
+    ...(['left', 'right'] as const).map((side) => ({
+      data: { values: onLine.filter((p) => (p.x1 <= (x1lo + x1hi) / 2) === (side === 'left')) },
+      mark: { type: 'text', align: side, dx: side === 'left' ? 11 : -11, dy: -9, fontSize: 11, fontWeight: 'bold' },
       encoding: { x: { field: 'x1', type: 'quantitative' }, y: { field: 'x2', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
-    },
+    })),
   ];
   const onLineNote = onLine.length === 0 ? '' : ev.kind === 'net' ? '; ringed: on the boundary, z = 0 (step(0) = 1)' : '; ringed: on the boundary, p = 0.5';
   const legendLine = `background: ${legendWhat}; points: true class${layersOut.length > 1 ? '; black line: decision boundary' : ''}${onLineNote}`;

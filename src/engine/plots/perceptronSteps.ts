@@ -102,17 +102,18 @@ export function perceptronStepsPlot(result: PerceptronResultLike, data: Labelled
         cells.push({ x1: cx - 0.51 * dx, x1e: cx + 0.51 * dx, x2: cy - 0.51 * dy, x2e: cy + 0.51 * dy, side: w.w1 * cx + w.w2 * cy + w.b >= 0 ? '1' : '0' });
       }
     }
-    return {
-      data: { values: cells },
-      mark: { type: 'rect', stroke: null, opacity: 0.22 },
+    // Pale versions of the class colours, one layer per side with a fixed colour: no colour scale,
+    // which vega-lite would merge with the points' legend (and hide it).
+    return (['0', '1'] as const).map((side) => ({
+      data: { values: cells.filter((c) => c.side === side) },
+      mark: { type: 'rect', stroke: null, color: side === '1' ? '#CCE0EE' : '#F7DCCB' },
       encoding: {
         x: { field: 'x1', type: 'quantitative', scale: scaleX },
         x2: { field: 'x1e' },
         y: { field: 'x2', type: 'quantitative', scale: scaleY },
         y2: { field: 'x2e' },
-        color: { field: 'side', type: 'nominal', scale: classColors, legend: null },
       },
-    };
+    }));
   };
 
   const stateAt = new Map(weightStates.map((w) => [w.update, w]));
@@ -129,7 +130,7 @@ export function perceptronStepsPlot(result: PerceptronResultLike, data: Labelled
       height,
       title: { text: [head, state ? state.weights + noLine : ''], fontSize: 11, fontWeight: 'normal' },
       layer: [
-        ...(state ? [shading(state)] : []),
+        ...(state ? shading(state) : []),
         // Where the line was before this update: faint and dashed.
         ...(u > 0 ? rule(before(u), { color: '#999', strokeDash: [4, 3], strokeWidth: 1.2 }) : []),
         {

@@ -28,7 +28,7 @@ describe('perceptronStepsPlot', () => {
 
   it('shades the side where the perceptron says 1, as its own predict does', () => {
     const last = spec.concat[spec.concat.length - 1];
-    const cells = last.layer.find((l: any) => l.mark.type === 'rect').data.values as { x1: number; x1e: number; x2: number; x2e: number; side: string }[];
+    const cells = last.layer.filter((l: any) => l.mark.type === 'rect').flatMap((l: any) => l.data.values.map((c: any) => ({ ...c, side: l.mark.color === '#CCE0EE' ? '1' : '0' }))) as { x1: number; x1e: number; x2: number; x2e: number; side: string }[];
     const centres = cells.map((c) => [(c.x1 + c.x1e) / 2, (c.x2 + c.x2e) / 2]);
     expect(cells.map((c) => Number(c.side))).toEqual(Array.from(p.predict(centres) as ArrayLike<number>));
   });
