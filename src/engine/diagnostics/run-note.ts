@@ -23,8 +23,8 @@ export function runNote(run: RunNoteInput): string {
   if (run.history.status === 'diverged') {
     const at = run.history.epochs;
     return at > 1
-      ? `the loss blew up in epoch ${at}; the weights were restored to epoch ${at - 1}, so this is the network of epoch ${at - 1}`
-      : 'the loss blew up in epoch 1; the weights were restored to their initial values, so this is the untrained network';
+      ? `the loss blew up in epoch ${at}; the weights were restored to epoch ${at - 1}; this is the network of epoch ${at - 1}`
+      : 'the loss blew up in epoch 1; the weights were restored to their initial values; this is the untrained network';
   }
   switch (run.verdict) {
     case 'diverged':

@@ -14,14 +14,14 @@ describe('runNote', () => {
     expect(blown.history.status).toBe('diverged');
     expect(runNote(blown)).toBe(
       blown.history.epochs === 1
-        ? 'the loss blew up in epoch 1; the weights were restored to their initial values, so this is the untrained network'
-        : `the loss blew up in epoch ${blown.history.epochs}; the weights were restored to epoch ${blown.history.epochs - 1}, so this is the network of epoch ${blown.history.epochs - 1}`,
+        ? 'the loss blew up in epoch 1; the weights were restored to their initial values; this is the untrained network'
+        : `the loss blew up in epoch ${blown.history.epochs}; the weights were restored to epoch ${blown.history.epochs - 1}; this is the network of epoch ${blown.history.epochs - 1}`,
     );
   });
 
   it('names the epoch whose weights a run that blew up later keeps', () => {
     expect(runNote({ verdict: 'diverged', history: { loss: [1, 0.9, 0.8, 5e7], epochs: 4, status: 'diverged' } })).toBe(
-      'the loss blew up in epoch 4; the weights were restored to epoch 3, so this is the network of epoch 3',
+      'the loss blew up in epoch 4; the weights were restored to epoch 3; this is the network of epoch 3',
     );
   });
 
