@@ -94,12 +94,17 @@ export function perceptronStepsPlot(result: PerceptronResultLike, data: Labelled
   const dx = (hi1 - lo1) / cellsPerSide;
   const dy = (hi2 - lo2) / cellsPerSide;
   const shading = (w: { w1: number; w2: number; b: number }) => {
+    // Cells of one row on the same side are merged into one rectangle: a line crosses a row once,
+    // so a row is at most two rectangles instead of 24.
     const cells: { x1: number; x1e: number; x2: number; x2e: number; side: string }[] = [];
     for (let i = 0; i < cellsPerSide; i++) {
+      const cy = lo2 + (i + 0.5) * dy;
       for (let j = 0; j < cellsPerSide; j++) {
         const cx = lo1 + (j + 0.5) * dx;
-        const cy = lo2 + (i + 0.5) * dy;
-        cells.push({ x1: cx - 0.51 * dx, x1e: cx + 0.51 * dx, x2: cy - 0.51 * dy, x2e: cy + 0.51 * dy, side: w.w1 * cx + w.w2 * cy + w.b >= 0 ? '1' : '0' });
+        const side = w.w1 * cx + w.w2 * cy + w.b >= 0 ? '1' : '0';
+        const previous = cells[cells.length - 1];
+        if (j > 0 && previous.side === side) previous.x1e = cx + 0.51 * dx;
+        else cells.push({ x1: cx - 0.51 * dx, x1e: cx + 0.51 * dx, x2: cy - 0.51 * dy, x2e: cy + 0.51 * dy, side });
       }
     }
     // Pale versions of the class colours, one layer per side with a fixed colour: no colour scale,

@@ -26,11 +26,19 @@ describe('perceptronStepsPlot', () => {
     expect(spec.concat[0].title.text[1]).toBe('w = (0, 0), b = 0: ŷ = 1 everywhere');
   });
 
-  it('shades the side where the perceptron says 1, as its own predict does', () => {
+  it('shades the side where the perceptron says 1, as its own predict does, with at most two rectangles a row', () => {
     const last = spec.concat[spec.concat.length - 1];
-    const cells = last.layer.filter((l: any) => l.mark.type === 'rect').flatMap((l: any) => l.data.values.map((c: any) => ({ ...c, side: l.mark.color === '#CCE0EE' ? '1' : '0' }))) as { x1: number; x1e: number; x2: number; x2e: number; side: string }[];
-    const centres = cells.map((c) => [(c.x1 + c.x1e) / 2, (c.x2 + c.x2e) / 2]);
-    expect(cells.map((c) => Number(c.side))).toEqual(Array.from(p.predict(centres) as ArrayLike<number>));
+    const rects = last.layer.filter((l: any) => l.mark.type === 'rect').flatMap((l: any) => l.data.values.map((c: any) => ({ ...c, side: l.mark.color === '#CCE0EE' ? 1 : 0 }))) as { x1: number; x1e: number; x2: number; x2e: number; side: number }[];
+    // Points spread over the plane: each lies in exactly one rectangle, of the side predict gives it.
+    const probes: number[][] = [];
+    for (let i = 0; i < 24; i++) for (let j = 0; j < 24; j++) probes.push([-0.15 + ((j + 0.5) * 1.3) / 24, -0.15 + ((i + 0.5) * 1.3) / 24]);
+    const predicted = Array.from(p.predict(probes) as ArrayLike<number>);
+    probes.forEach(([u, v], k) => {
+      const inside = rects.filter((r) => r.x1 <= u && u <= r.x1e && r.x2 <= v && v <= r.x2e);
+      expect(inside.length).toBe(1);
+      expect(inside[0].side).toBe(predicted[k]);
+    });
+    expect(rects.length).toBeLessThanOrEqual(2 * 24);
   });
 
   it('draws the final line through points where w·x + b = 0, and rings the sample behind each update', () => {
