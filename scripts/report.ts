@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { learningRateSweep, SweepResult } from '../src/engine/diagnostics';
+import { learningRateSweep, runNote, SweepResult } from '../src/engine/diagnostics';
 import { mlpClassifier } from '../src/engine/mlp';
 import { playground, trainTestSplit, PlaygroundName } from '../src/engine/data';
 import { decisionBoundaryPlot, learningRateConvergencePlot, networkDiagram } from '../src/engine/plots';
@@ -71,7 +71,7 @@ export function writeReport(options: ReportOptions = {}): ReportResult {
   const test = { X: split.XTest, y: split.yTest };
   const blocks: string[] = [];
   let plots = 0;
-  const plot = (spec: Parameters<typeof embedBlock>[1]) => embedBlock(`plot-${++plots}`, spec);
+  const plot = (spec: Parameters<typeof embedBlock>[1], caption?: string | null) => embedBlock(`plot-${++plots}`, spec, caption);
 
   const rows = sweep.runs.map((run) => {
     const h = run.history;
@@ -94,9 +94,15 @@ A run has converged when its loss stays below the target ${sweep.target.toPrecis
   blocks.push(`<h2>Verdicts</h2>
 <table id="verdicts"><thead><tr><th>η</th><th>verdict</th><th>converged at epoch</th><th>epochs run</th><th>last finite loss</th><th>test accuracy</th><th>message</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`);
-  blocks.push('<h2>Decision boundary per learning rate</h2><div class="grid">');
+  // What every panel shows is said once here; under each panel only what is particular to its run.
+  blocks.push(`<h2>Decision boundary per learning rate</h2>
+<p>Each panel: the network's probability P(y = 1) over the plane (background), the decision boundary P = 0.5 (black line),
+the ${split.XTrain.length} training points (circles) and ${split.XTest.length} test points (triangles) coloured by their true class.
+A too-slow run and a diverged one can look alike, both close to the untrained network, for opposite reasons: the caption says which.</p>
+<div class="grid">`);
   for (const run of sweep.runs) {
-    blocks.push(plot(decisionBoundaryPlot(run.model, train, { test, title: run.label, width: 230, height: 230, resolution: 40 })));
+    const note = runNote(run);
+    blocks.push(plot(decisionBoundaryPlot(run.model, train, { test, title: run.label, width: 230, height: 230, resolution: 40 }), note));
   }
   blocks.push('</div>');
   const best = sweep.runs.find((r) => r.verdict === 'converged') ?? sweep.runs[0];

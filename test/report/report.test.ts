@@ -7,6 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium } from 'playwright-core';
 import { writeReport } from '../../scripts/report';
+import { runNote } from '../../src/engine/diagnostics';
+import { escapeHtml } from '../../src/io/display/html';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(__dirname, '../..');
@@ -31,6 +33,16 @@ describe('npm run report writes a page that', () => {
     // convergence plot + one decision boundary per learning rate + the network
     expect(result.plots).toBe(1 + result.sweep.runs.length + 1);
     expect(html).toContain('<table id="verdicts">');
+  });
+
+  it("says once what the boundary panels show, and under each only its run's own note", () => {
+    const html = fs.readFileSync(result.file, 'utf8');
+    const captions = [...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((m) => m[1]);
+    const notes = result.sweep.runs.map((r) => escapeHtml(runNote(r)));
+    for (const n of notes) expect(captions).toContain(n);
+    // no caption repeats under several panels, and the shared explanation is there once
+    expect(new Set(captions).size).toBe(captions.length);
+    expect(html.match(/Each panel: the network's probability/g)).toHaveLength(1);
   });
 
   describeBrowser('in chromium', () => {

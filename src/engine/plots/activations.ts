@@ -91,6 +91,9 @@ export function activationPlot(list: ReadonlyArray<ActivationLike>, options: Act
       data: { values: rows },
       facet: { field: 'name', type: 'nominal', title: null, sort: names, header: { labelFontSize: 13, labelFontWeight: 'bold' } },
       columns: Math.min(checkInteger(`${what}: columns`, options.columns ?? 3, 1), names.length),
+      // Every panel its own z axis: a shared one is drawn under each column of the last row,
+      // including an empty slot (7 functions in 4 columns showed an empty eighth panel).
+      resolve: { axis: { x: 'independent' } },
       spec: {
         width,
         height,

@@ -147,8 +147,20 @@ export function digitsPlot(images: MatrixLike, options: DigitsPlotOptions = {}):
   const columns = Math.min(checkInteger(`${what}: columns`, options.columns ?? 10, 1), shown.length);
   const gridRows = Math.ceil(shown.length / columns);
   const cell = checkSize(`${what}: cellSize`, options.cellSize, 44);
-  // Each image occupies (side + 1) × (side + 3) units: one unit of gap, two for its caption above.
-  const unitW = side + 1;
+  const captionText = (n: number): string => {
+    const t = labels?.[n];
+    const p = predictions?.[n];
+    if (p === undefined) return t === undefined ? `#${n}` : `${t}`;
+    if (t === undefined) return `→ ${p}`;
+    return t !== p ? `${t} → ${p} ✗` : `${t} → ${p}`;
+  };
+  // Each image occupies (side + gap) × (side + 3) units: a gap, and two units for its caption above.
+  // The gap is wide enough for the longest caption (about 7 px a character at 11 px), so that
+  // neighbouring captions such as "8 → 1 ✗" and "9 → 8 ✗" never run together.
+  const unitPx = cell / (side + 1);
+  const longest = Math.max(...shown.map((_, n) => captionText(n).length));
+  const gap = Math.max(1, Math.ceil((7 * longest + 8) / unitPx) - side);
+  const unitW = side + gap;
   const unitH = side + 3;
   const pixels: { px: number; py: number; value: number }[] = [];
   const captions: { cx: number; cy: number; text: string; wrong: boolean }[] = [];
@@ -163,10 +175,9 @@ export function digitsPlot(images: MatrixLike, options: DigitsPlotOptions = {}):
     const p = predictions?.[n];
     const wrong = t !== undefined && p !== undefined && t !== p;
     if (wrong) wrongCount++;
-    const text = p === undefined ? (t === undefined ? `#${n}` : `${t}`) : t === undefined ? `→ ${p}` : wrong ? `${t} → ${p} ✗` : `${t} → ${p}`;
-    captions.push({ cx: ox + side / 2, cy: oy - 0.3, text, wrong });
+    captions.push({ cx: ox + side / 2, cy: oy - 0.3, text: captionText(n), wrong });
   });
-  const W = columns * unitW - 1;
+  const W = columns * unitW - gap;
   const H = gridRows * unitH;
   const x = { field: 'px', type: 'quantitative', scale: { domain: [0, W], nice: false, zero: true }, axis: null };
   const y = { field: 'py', type: 'quantitative', scale: { domain: [0, H], nice: false, reverse: true, zero: true }, axis: null };
@@ -178,8 +189,8 @@ export function digitsPlot(images: MatrixLike, options: DigitsPlotOptions = {}):
       '.';
   return topLevel(
     {
-      width: W * (cell / unitW),
-      height: H * (cell / unitW),
+      width: W * unitPx,
+      height: H * unitPx,
       view: { stroke: null },
       layer: [
         {

@@ -57,7 +57,7 @@ export function topLevel(
   body: Record<string, unknown>,
   title: string,
   description: string,
-  subtitle?: string,
+  subtitle?: string | string[],
 ): PlotSpec {
   // The body's own `title` (a single panel's) must not replace the plot's title: drop it.
   const { title: _panelTitle, ...rest } = body;
@@ -200,4 +200,25 @@ export function subscript(n: number): string {
     .split('')
     .map((c) => digits[Number(c)] ?? c)
     .join('');
+}
+
+/**
+ * Round tick values for an axis over [lo, hi] that is `pixels` long: multiples of a step of
+ * 1, 2 or 5 × 10ᵏ, the nearest to one per `spacing` pixels. Given explicitly because vega, on a padded
+ * domain such as [−0.1, 1.1], ticks every 0.1 and then drops every other label, keeping
+ * −0.1, 0.1, … and losing the data's own 0 and 1.
+ */
+export function tickValues(lo: number, hi: number, pixels: number, spacing = 50): number[] {
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  const count = Math.max(2, Math.floor(pixels / spacing));
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  // the step of 1, 2, 5 or 10 × 10ᵏ nearest to the raw one (on a log scale)
+  const step = [1, 2, 5, 10].map((m) => m * power).reduce((a, b) => (Math.abs(Math.log(b / raw)) < Math.abs(Math.log(a / raw)) ? b : a));
+  const out: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k++) {
+    // k × step, rounded to the step's decimals so that 0.30000000000000004 prints as 0.3
+    out.push(Number((k * step).toFixed(Math.max(0, -Math.floor(Math.log10(step)) + 1))) + 0);
+  }
+  return out;
 }

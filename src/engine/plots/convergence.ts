@@ -151,7 +151,12 @@ export function learningRateConvergencePlot(
     const at = exit ?? { epoch: Math.max(1, kept.length) };
     const y = exit || kept.length === 0 ? domain[1] : kept[kept.length - 1];
     if (exit) rows.push({ run: r.label, epoch: at.epoch, loss: y });
-    markers.push({ run: r.label, epoch: at.epoch, loss: y, blewUpAt: r.blewUpAt as number });
+    // The ✕ (about 16 px across) stays inside the frame: a run that blew up in epoch 1 would
+    // otherwise sit half outside, on the corner of the axes.
+    const inset = 9;
+    const markerEpoch = Math.max(at.epoch, 1 + (inset * (maxEpoch - 1)) / width);
+    const markerLoss = Math.min(y, logY ? domain[1] * (domain[0] / domain[1]) ** (inset / height) : domain[1] - (inset * (domain[1] - domain[0])) / height);
+    markers.push({ run: r.label, epoch: markerEpoch, loss: markerLoss, blewUpAt: r.blewUpAt as number });
   }
 
   const color = { field: 'run', type: 'nominal', title: 'learning rate η', sort: runs.map((r) => r.label) };

@@ -3,7 +3,7 @@
  * data on top: colour = class, shape = training or test set.
  */
 import { checkInteger } from '../errors';
-import { LabelledData, NEGATIVE_COLOR, PALETTE, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, planeData, toLabels, toRows, topLevel } from './common';
+import { LabelledData, NEGATIVE_COLOR, PALETTE, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, planeData, tickValues, toLabels, toRows, topLevel } from './common';
 import { OutputKind, Predictor, classesOf, evaluate } from './predictor';
 import { contourSegments } from './contour';
 
@@ -30,6 +30,8 @@ export interface DecisionBoundaryOptions extends PlotOptions {
   classNames?: ReadonlyArray<string>;
   /** Draw the decision boundary as a line (p = 0.5, z = 0, or between classes 0 and 1). @default true for two classes */
   boundary?: boolean;
+  /** A first subtitle line saying what the model is (e.g. `runNote(run)`: why a run's weights are what they are). */
+  note?: string;
 }
 
 /** Diverging blue–orange without its darkest ends, so that the points on top stay visible. */
@@ -83,25 +85,28 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
     // Cells overlap by 2% so that anti-aliasing leaves no seams between them.
     return { x1: g[0] - 0.51 * dx, x1e: g[0] + 0.51 * dx, x2: g[1] - 0.51 * dy, x2e: g[1] + 0.51 * dy, value, predicted: className(classes[k]) };
   });
-  const x = { field: 'x1', type: 'quantitative', title: names[0], scale: { domain: [x1lo, x1hi], nice: false, zero: false } };
-  const yEnc = { field: 'x2', type: 'quantitative', title: names[1], scale: { domain: [x2lo, x2hi], nice: false, zero: false } };
+  const x = { field: 'x1', type: 'quantitative', title: names[0], scale: { domain: [x1lo, x1hi], nice: false, zero: false }, axis: { values: tickValues(x1lo, x1hi, width) } };
+  const yEnc = { field: 'x2', type: 'quantitative', title: names[1], scale: { domain: [x2lo, x2hi], nice: false, zero: false }, axis: { values: tickValues(x2lo, x2hi, height) } };
   const classDomain = classNames.slice(0, classCount);
   const classColors = classCount === 2 ? [NEGATIVE_COLOR, POSITIVE_COLOR] : PALETTE.slice(0, classCount);
 
+  // The colour bar shares the height with the legends above it (data sets, classes): it must not make the plot taller.
+  const legendsAbove = 2 * 30 + 18 * ((test ? 2 : 1) + classCount);
+  const gradient = { gradientLength: Math.max(40, Math.min(200, height - legendsAbove - 30)) };
   let heatColor: Record<string, unknown>;
   let heatOpacity: unknown = { value: 1 };
   let legendWhat: string;
   if (ev.kind === 'probability' && !multi) {
     // A bare number reads as a probability of a number: P(y = 1) says what it is.
     legendWhat = /^\d+$/.test(className(1)) ? `P(y = ${className(1)})` : `P(${className(1)})`;
-    heatColor = { field: 'value', type: 'quantitative', title: legendWhat, scale: { scheme: LIGHT_BLUE_ORANGE, reverse: true, domain: [0, 1] } };
+    heatColor = { field: 'value', type: 'quantitative', title: legendWhat, scale: { scheme: LIGHT_BLUE_ORANGE, reverse: true, domain: [0, 1] }, legend: gradient };
   } else if (ev.kind === 'net' || ev.kind === 'value') {
     const top = Math.max(1e-9, ...cells.map((c) => Math.abs(c.value)).filter(Number.isFinite));
     legendWhat = ev.kind === 'net' ? 'net input z = w·x + b' : 'model output';
     heatColor =
       ev.kind === 'net'
-        ? { field: 'value', type: 'quantitative', title: 'z = w·x + b', scale: { scheme: LIGHT_BLUE_ORANGE, reverse: true, domain: [-top, top] } }
-        : { field: 'value', type: 'quantitative', title: 'output', scale: { scheme: { name: 'viridis', extent: [0.2, 1] } } };
+        ? { field: 'value', type: 'quantitative', title: 'z = w·x + b', scale: { scheme: LIGHT_BLUE_ORANGE, reverse: true, domain: [-top, top] }, legend: gradient }
+        : { field: 'value', type: 'quantitative', title: 'output', scale: { scheme: { name: 'viridis', extent: [0.2, 1] } }, legend: gradient };
   } else {
     // Classes (or several probabilities): colour by the predicted class, paler where the model is unsure.
     legendWhat = 'predicted class';
@@ -157,14 +162,44 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
       tooltip: [{ field: 'x1', title: names[0], format: '.3g' }, { field: 'x2', title: names[1], format: '.3g' }, { field: 'label', title: 'class' }, { field: 'set' }],
     },
   };
+  // Points exactly on the boundary (a perceptron's z = 0, which the step counts as 1) look like any
+  // other point on the line: ring them and say so.
+  const onLine: { x1: number; x2: number; text: string }[] = [];
+  if (level !== undefined && !multi && (ev.kind === 'net' || ev.kind === 'probability')) {
+    const sets = test ? [X, test.X] : [X];
+    for (const P of sets) {
+      const at = evaluate(model, options.transform ? options.transform(P.map((r) => r.slice())) : P, ev.kind, what).rows;
+      P.forEach((r, i) => {
+        if (Math.abs(at[i][0] - level) <= 1e-12) onLine.push({ x1: r[0], x2: r[1], text: ev.kind === 'net' ? 'z = 0' : 'p = 0.5' });
+      });
+    }
+  }
+  const rings = onLine.length === 0 ? [] : [
+    {
+      data: { values: onLine },
+      mark: { type: 'point', shape: 'circle', size: 260, filled: false, stroke: 'black', strokeWidth: 2 },
+      encoding: { x: { field: 'x1', type: 'quantitative' }, y: { field: 'x2', type: 'quantitative' } },
+    },
+    // The label on the inner side of the point, so that it stays inside the frame.
+    ...(['left', 'right'] as const).map((side) => ({
+      data: { values: onLine.filter((p) => (p.x1 <= (x1lo + x1hi) / 2) === (side === 'left')) },
+      mark: { type: 'text', align: side, dx: side === 'left' ? 11 : -11, dy: -9, fontSize: 11, fontWeight: 'bold' },
+      encoding: { x: { field: 'x1', type: 'quantitative' }, y: { field: 'x2', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
+    })),
+  ];
+  const onLineNote = onLine.length === 0 ? '' : ev.kind === 'net' ? '; ringed: on the boundary, z = 0 (step(0) = 1)' : '; ringed: on the boundary, p = 0.5';
+  const legendLine = `background: ${legendWhat}; points: true class${layersOut.length > 1 ? '; black line: decision boundary' : ''}${onLineNote}`;
   const desc =
     options.description ??
     `Decision boundary: ${legendWhat} over the plane of ${names[0]} and ${names[1]} (from ${formatNumber(x1lo)} to ${formatNumber(x1hi)} and ${formatNumber(x2lo)} to ${formatNumber(x2hi)}), ` +
-      `with ${X.length} training points${test ? ` and ${test.X.length} test points (triangles)` : ''} coloured by their true class.`;
+      `with ${X.length} training points${test ? ` and ${test.X.length} test points (triangles)` : ''} coloured by their true class` +
+      (onLine.length > 0 ? `; ${onLine.length} of them lie exactly on the boundary (ringed).` : '.') +
+      (options.note ? ` Note: ${options.note}.` : '');
   return topLevel(
-    { width, height, layer: [...layersOut, dots], resolve: { scale: { color: 'independent' } } },
+    { width, height, layer: [...layersOut, dots, ...rings], resolve: { scale: { color: 'independent' } } },
     options.title ?? 'Decision boundary',
     desc,
-    `background: ${legendWhat}; points: true class${layersOut.length > 1 ? '; black line: decision boundary' : ''}`,
+    // A long note is split after its colons and semicolons: a subtitle does not wrap by itself.
+    options.note ? [...options.note.split(/(?<=[:;]) /), legendLine] : legendLine,
   );
 }

@@ -24,6 +24,12 @@ export interface NetworkDiagramOptions extends PlotOptions {
   outputNames?: ReadonlyArray<string>;
   /** Neurons drawn per layer at most; the rest are summarised as "+ n more". @default 12 */
   maxNeurons?: number;
+  /**
+   * The |w| drawn with the widest line (larger weights are drawn as wide). Give two diagrams the
+   * same value (say before and after training) to compare them: each on its own scale, small
+   * random weights and large trained ones look alike. @default the largest |w| of this network
+   */
+  maxWeight?: number;
 }
 
 /** A matrix given as a Matrix, number[][] or a list of them (maxout pieces: averaged). */
@@ -99,6 +105,7 @@ export function networkDiagram(model: { layers: ReadonlyArray<LayerLike> } | Rea
       }
     }
   });
+  const widest = options.maxWeight === undefined ? Math.max(maxAbs, 1e-12) : checkSize(`${what}: maxWeight`, options.maxWeight, 1);
   const activationName = (l: LayerLike) => (typeof l.activation === 'string' ? l.activation : l.activation?.name);
   const captions = sizes.map((n, l) => {
     const act = l > 0 ? activationName(layers[l - 1]) : undefined;
@@ -114,7 +121,7 @@ export function networkDiagram(model: { layers: ReadonlyArray<LayerLike> } | Rea
   const description =
     options.description ??
     `Network with layers of ${sizes.join(', ')} neurons and ${Ws.reduce((s, W) => s + W.length * W[0].length, 0)} weights; ` +
-      `link width shows |w| (largest ${formatNumber(maxAbs)}), blue links are positive weights, vermillion negative.`;
+      `link width shows |w| (largest ${formatNumber(maxAbs)}, widest line at |w| = ${formatNumber(widest)}), blue links are positive weights, vermillion negative.`;
   return topLevel(
     {
       width,
@@ -129,7 +136,7 @@ export function networkDiagram(model: { layers: ReadonlyArray<LayerLike> } | Rea
             y: { field: 'y', type: 'quantitative', scale: yScale, axis: null },
             x2: { field: 'x2' },
             y2: { field: 'y2' },
-            strokeWidth: { field: 'size', type: 'quantitative', title: '|w|', scale: { domain: [0, Math.max(maxAbs, 1e-12)], range: [0.3, 6] } },
+            strokeWidth: { field: 'size', type: 'quantitative', title: '|w|', scale: { domain: [0, widest], range: [0.3, 6], clamp: true } },
             color: { field: 'sign', type: 'nominal', title: 'sign of w', scale: { domain: ['positive', 'negative'], range: [POSITIVE_COLOR, NEGATIVE_COLOR] } },
             tooltip: [{ field: 'from' }, { field: 'to' }, { field: 'weight', format: '.4g' }],
           },
@@ -157,6 +164,6 @@ export function networkDiagram(model: { layers: ReadonlyArray<LayerLike> } | Rea
     },
     options.title ?? 'Network diagram',
     description,
-    'link width = |w|; blue = positive weight, vermillion = negative',
+    `link width = |w| (widest at ${formatNumber(widest)}; largest here ${formatNumber(maxAbs)}); blue = positive weight, vermillion = negative`,
   );
 }

@@ -4,7 +4,7 @@
  * misclassified samples per epoch.
  */
 import { InputError, describeValue } from '../errors';
-import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, formatNumber, integerAxis, paddedExtent, planeData, topLevel } from './common';
+import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, formatNumber, integerAxis, paddedExtent, planeData, tickValues, topLevel } from './common';
 
 /** One step of a perceptron trace (an engine `PerceptronStep` fits). */
 export interface PerceptronStepLike {
@@ -39,7 +39,7 @@ export interface PerceptronLearningOptions extends PlotOptions {
 }
 
 /** One boundary line: the weights after `update` updates and where the line crosses the view. */
-interface LineRow {
+export interface LineRow {
   update: number;
   epoch: number;
   sample: number;
@@ -87,29 +87,40 @@ export function boundarySegment(
   return [pts[0][0], pts[0][1], pts[1][0], pts[1][1]];
 }
 
-/**
- * The perceptron's boundary after each update (slider "update"), the data coloured by class,
- * and the misclassified samples per epoch. Steps that changed nothing are skipped.
- *
- * @param result what `new Perceptron().fit(X, y)` returns (its trace)
- * @param data the 2-D inputs and 0/1 labels it was trained on
- */
-export function perceptronLearningPlot(result: PerceptronResultLike, data: LabelledData, options: PerceptronLearningOptions = {}): PlotSpec {
-  const what = 'perceptronLearningPlot';
-  if (!result || !Array.isArray(result.trace) || !Array.isArray(result.errors)) {
-    throw new InputError(`${what}: expected a perceptron result with trace and errors (from Perceptron.fit), got ${describeValue(result)}`);
-  }
-  const { X, y, names } = planeData(what, data, options.featureNames, ' to draw a line in the plane');
-  const out = options.output ?? 0;
-  const width = checkSize(`${what}: width`, options.width, 320);
-  const height = checkSize(`${what}: height`, options.height, 320);
-  const [lo1, hi1] = paddedExtent(X.map((r) => r[0]), options.margin ?? 0.15);
-  const [lo2, hi2] = paddedExtent(X.map((r) => r[1]), options.margin ?? 0.15);
+/** The weights of one output after `update` updates (0: before the first). */
+export interface WeightState {
+  update: number;
+  epoch: number;
+  w1: number;
+  w2: number;
+  b: number;
+  /** "w = (w₁, w₂), b = b", rounded for display. */
+  weights: string;
+}
 
+/** The steps of a trace that changed the weights (a step with a right answer changes nothing). */
+export function changingSteps(trace: ReadonlyArray<PerceptronStepLike>): PerceptronStepLike[] {
+  return trace.filter((s) => s.deltaB.some((d: number) => d !== 0) || s.deltaW.some((r) => r.some((d: number) => d !== 0)));
+}
+
+/**
+ * The boundary line of output `out` before the first update (update 0) and after each update
+ * that changed the weights, clipped to `box`, with the arrow w; and the sample behind each update.
+ * An update whose w = 0 has no line and no row.
+ */
+export function updateLines(
+  what: string,
+  result: PerceptronResultLike,
+  X: number[][],
+  out: number,
+  box: [number, number, number, number],
+): { lines: LineRow[]; marks: { update: number; x1: number; x2: number }[]; updates: number; states: WeightState[] } {
+  const [lo1, hi1, lo2, hi2] = box;
   // Only the steps that changed the weights; the starting weights are those before the first step.
   const trace: ReadonlyArray<PerceptronStepLike> = result.trace;
-  const updates = trace.filter((s) => s.deltaB.some((d: number) => d !== 0) || s.deltaW.some((r) => r.some((d: number) => d !== 0)));
+  const updates = changingSteps(trace);
   const lines: LineRow[] = [];
+  const states: WeightState[] = [];
   const marks: { update: number; x1: number; x2: number }[] = [];
   const pushLine = (update: number, epoch: number, sample: number, w: ReadonlyArray<ReadonlyArray<number>>, b: ReadonlyArray<number>) => {
     const w1 = w[0]?.[out];
@@ -120,6 +131,7 @@ export function perceptronLearningPlot(result: PerceptronResultLike, data: Label
     }
     const seg = boundarySegment(w1, w2, bb, [lo1, hi1, lo2, hi2]);
     const weights = `w = (${formatNumber(w1)}, ${formatNumber(w2)}), b = ${formatNumber(bb)}`;
+    states.push({ update, epoch, w1, w2, b: bb, weights });
     if (seg) {
       const mx = (seg[0] + seg[2]) / 2;
       const my = (seg[1] + seg[3]) / 2;
@@ -149,11 +161,33 @@ export function perceptronLearningPlot(result: PerceptronResultLike, data: Label
     const x = X[s.index];
     if (x) marks.push({ update: k + 1, x1: x[0], x2: x[1] });
   });
-  const last = updates.length;
+  return { lines, marks, updates: updates.length, states };
+}
+
+/**
+ * The perceptron's boundary after each update (slider "update"), the data coloured by class,
+ * and the misclassified samples per epoch. Steps that changed nothing are skipped.
+ *
+ * @param result what `new Perceptron().fit(X, y)` returns (its trace)
+ * @param data the 2-D inputs and 0/1 labels it was trained on
+ */
+export function perceptronLearningPlot(result: PerceptronResultLike, data: LabelledData, options: PerceptronLearningOptions = {}): PlotSpec {
+  const what = 'perceptronLearningPlot';
+  if (!result || !Array.isArray(result.trace) || !Array.isArray(result.errors)) {
+    throw new InputError(`${what}: expected a perceptron result with trace and errors (from Perceptron.fit), got ${describeValue(result)}`);
+  }
+  const { X, y, names } = planeData(what, data, options.featureNames, ' to draw a line in the plane');
+  const out = options.output ?? 0;
+  const width = checkSize(`${what}: width`, options.width, 320);
+  const height = checkSize(`${what}: height`, options.height, 320);
+  const [lo1, hi1] = paddedExtent(X.map((r) => r[0]), options.margin ?? 0.15);
+  const [lo2, hi2] = paddedExtent(X.map((r) => r[1]), options.margin ?? 0.15);
+
+  const { lines, marks, updates: last } = updateLines(what, result, X, out, [lo1, hi1, lo2, hi2]);
   const start = Math.min(Math.max(0, Math.round(options.start ?? last)), last);
 
-  const x = { field: 'x1', type: 'quantitative', title: names[0], scale: { domain: [lo1, hi1], nice: false, zero: false } };
-  const yEnc = { field: 'x2', type: 'quantitative', title: names[1], scale: { domain: [lo2, hi2], nice: false, zero: false } };
+  const x = { field: 'x1', type: 'quantitative', title: names[0], scale: { domain: [lo1, hi1], nice: false, zero: false }, axis: { values: tickValues(lo1, hi1, width) } };
+  const yEnc = { field: 'x2', type: 'quantitative', title: names[1], scale: { domain: [lo2, hi2], nice: false, zero: false }, axis: { values: tickValues(lo2, hi2, height) } };
   const classColors = { domain: ['0', '1'], range: [NEGATIVE_COLOR, POSITIVE_COLOR] };
   const plane = {
     width,

@@ -29,11 +29,15 @@ export function scriptJson(value: unknown): string {
 }
 
 /** A plot container and the call that fills it; `id` must be unique in the page. */
-export function embedBlock(id: string, spec: TopLevelSpec): string {
+export function embedBlock(id: string, spec: TopLevelSpec, caption?: string | null): string {
   const desc = (spec as { description?: string }).description ?? '';
+  // The description stays the plot's accessible name; the visible caption may be shorter (or none)
+  // where a page already says once what a row of similar plots shows.
+  const shown = caption === undefined ? desc : caption;
   return (
     `<figure class="plot"><div id="${escapeHtml(id)}" class="vega-plot" role="img" aria-label="${escapeHtml(desc)}"></div>` +
-    `<figcaption>${escapeHtml(desc)}</figcaption></figure>\n` +
+    (shown === null ? '' : `<figcaption>${escapeHtml(shown)}</figcaption>`) +
+    `</figure>\n` +
     `<script>vegaEmbed(${scriptJson('#' + id)}, ${scriptJson(spec)}, { actions: false, renderer: 'svg' })` +
     `.catch(function (e) { console.error(e); document.getElementById(${scriptJson(id)}).textContent = 'plot failed: ' + e; });</script>\n`
   );

@@ -44,3 +44,15 @@ describe('activationPlot', () => {
 function values(layer: any): any[] {
   return layer.data.values;
 }
+
+describe('activationPlot in a grid with an incomplete last row', () => {
+  it('gives every panel its own z axis, so that no axis is drawn under an empty slot', () => {
+    const seven = [activations.sigmoid, activations.tanh, activations.relu, activations.leakyRelu, activations.elu, activations.selu, activations.softplus];
+    const spec = activationPlot(seven, { columns: 4 }) as any;
+    expect(spec.columns).toBe(4);
+    expect(spec.resolve).toEqual({ axis: { x: 'independent' } });
+    const svg = expectRenders(spec);
+    // seven panels, seven x axes (a shared axis would be drawn under each of the 4 columns instead)
+    expect(svg.match(/aria-label="X-axis titled 'z \(net input\)'/g)).toHaveLength(7);
+  });
+});

@@ -58,3 +58,18 @@ describe('digitsPlot', () => {
     expect(() => digitsPlot([[1, 2, 3]])).toThrow(/side²/);
   });
 });
+
+describe('digitsPlot captions', () => {
+  it('leaves each caption room of its own: "8 → 1 ✗" and "9 → 8 ✗" side by side do not run together', () => {
+    const image = Array.from({ length: 64 }, (_, k) => k % 16);
+    const spec = digitsPlot([image, image, image], { labels: [8, 9, 4], predictions: [1, 8, 4] }) as any;
+    const captions = spec.layer[1].data.values;
+    expect(captions.map((c: any) => c.text)).toEqual(['8 → 1 ✗', '9 → 8 ✗', '4 → 4']);
+    // Pixels per unit of the x scale, and the distance between caption centres in pixels.
+    const unitPx = spec.width / spec.layer[0].encoding.x.scale.domain[1];
+    const apart = (captions[1].cx - captions[0].cx) * unitPx;
+    // At 11 px a character is at most about 7 px wide: the longest caption (7 characters) fits, with room to spare.
+    expect(apart).toBeGreaterThanOrEqual(7 * 7 + 8);
+    expectRenders(spec);
+  });
+});

@@ -54,14 +54,24 @@ describe('learningRateConvergencePlot', () => {
     expect(diverged[1].epoch).toBeLessThan(2);
     const marker = layers(spec)[1];
     expect(marker.mark).toMatchObject({ type: 'point', shape: 'cross', angle: 45 });
-    expect(values(marker)).toEqual([{ run: 'η = 10: diverged', epoch: diverged[1].epoch, loss: top, blewUpAt: 4 }]);
+    const [m] = values(marker);
+    expect(m).toMatchObject({ run: 'η = 10: diverged', blewUpAt: 4 });
+    // The ✕ sits where the line leaves the plot, moved just inside the frame (9 px below its top).
+    const px = insideFrame(spec, m);
+    expect(px.fromTop).toBeCloseTo(9, 6);
+    expect(m.epoch).toBeCloseTo(Math.max(diverged[1].epoch, px.epochAt9), 9);
     expect(values(line).every((r) => Number.isFinite(r.loss))).toBe(true);
   });
 
   it('marks a run whose first loss is already NaN at the top of epoch 1', () => {
     const s = learningRateConvergencePlot([{ loss: [1, 0.5] }, { loss: [NaN], learningRate: 100 }]) as any;
     const marker = layers(s)[1];
-    expect(values(marker)).toEqual([{ run: 'η = 100: diverged', epoch: 1, loss: layers(s)[0].encoding.y.scale.domain[1], blewUpAt: 1 }]);
+    const [m] = values(marker);
+    expect(m).toMatchObject({ run: 'η = 100: diverged', blewUpAt: 1 });
+    // At the top left corner, but wholly inside the frame: 9 px from the y axis and from the top.
+    const px = insideFrame(s, m);
+    expect(px.fromLeft).toBeCloseTo(9, 6);
+    expect(px.fromTop).toBeCloseTo(9, 6);
   });
 
   it('draws the target loss as a dashed rule', () => {
@@ -101,3 +111,15 @@ describe('learningRateConvergencePlot', () => {
     expect(() => learningRateConvergencePlot([])).toThrow(/expected a sweep result/);
   });
 });
+
+/** Where a marker lies in the frame of a convergence plot, in pixels from its left and top edges. */
+function insideFrame(spec: any, m: Record<string, any>): { fromLeft: number; fromTop: number; epochAt9: number } {
+  const line = layers(spec)[0];
+  const [e0, e1] = line.encoding.x.scale.domain;
+  const [lo, hi] = line.encoding.y.scale.domain;
+  const width = spec.width;
+  const height = spec.height;
+  const log = line.encoding.y.scale.type === 'log';
+  const fromTop = log ? (Math.log(hi / m.loss) / Math.log(hi / lo)) * height : ((hi - m.loss) / (hi - lo)) * height;
+  return { fromLeft: ((m.epoch - e0) / (e1 - e0)) * width, fromTop, epochAt9: e0 + (9 * (e1 - e0)) / width };
+}

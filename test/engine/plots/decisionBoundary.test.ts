@@ -95,3 +95,56 @@ describe('decisionBoundaryPlot', () => {
     expect(() => decisionBoundaryPlot(() => [0], { X: [[1, 2, 3]], y: [0] })).toThrow(/expected 2 input features/);
   });
 });
+
+describe('decisionBoundaryPlot, polished for a real screen', () => {
+  const xor = truthTable('xor');
+  const features = ['x1', 'x2', 'x1*x2'] as const;
+  const hybrid = new Perceptron<number[]>({ learningRate: 1, maxEpochs: 20 });
+  hybrid.fit(featureMap(xor.X, [...features]), xor.y);
+  const spec = decisionBoundaryPlot(hybrid, xor, { transform: (X) => featureMap(X, [...features]) }) as any;
+
+  it('rings the points that lie exactly on the boundary (z = 0) and says what step(0) gives', () => {
+    // The oracle: the perceptron's own net input at the four samples.
+    const z = Array.from(hybrid.net(featureMap(xor.X, [...features])) as ArrayLike<number>);
+    const onLine = xor.X.filter((_, i) => z[i] === 0).map(([a, b]) => ({ x1: a, x2: b, text: 'z = 0' }));
+    expect(onLine.length).toBeGreaterThan(0);
+    const rings = layers(spec).find((l) => l.mark.type === 'point' && l.mark.filled === false);
+    expect(values(rings!)).toEqual(onLine);
+    expect(spec.title.subtitle).toMatch(/ringed: on the boundary, z = 0 \(step\(0\) = 1\)/);
+  });
+
+  it('rings nothing when no point lies on the boundary', () => {
+    const and = truthTable('and');
+    const s = decisionBoundaryPlot(new TLU({ weights: [1, 1], bias: -1.5 }), and) as any;
+    expect(layers(s).some((l) => l.mark.type === 'point' && l.mark.filled === false)).toBe(false);
+  });
+
+  it("ticks the axes at round values that include the data's 0 and 1", () => {
+    const heat = byMark(spec, 'rect');
+    expect(heat.encoding.x.axis.values).toEqual(expect.arrayContaining([0, 1]));
+    expect(heat.encoding.y.axis.values).toEqual(expect.arrayContaining([0, 1]));
+    expect(heat.encoding.x.axis.values).not.toContain(-0.1);
+  });
+
+  it('keeps the colour bar and the legends above it within the height of the plot', () => {
+    for (const height of [220, 340]) {
+      const s = decisionBoundaryPlot(hybrid, xor, { transform: (X) => featureMap(X, [...features]), height }) as any;
+      const bar = byMark(s, 'rect').encoding.color.legend.gradientLength;
+      // legends above it: "data" (1 entry) and "true class" (2): two titles and three rows
+      expect(bar + 2 * 30 + 3 * 18 + 30).toBeLessThanOrEqual(height);
+    }
+    expectRenders(spec);
+  });
+});
+
+describe('decisionBoundaryPlot with a note', () => {
+  it('puts the note on the first subtitle lines (split after its colons and semicolons) and in the description', () => {
+    const and = truthTable('and');
+    const note = 'the loss blew up in epoch 1; the weights were restored to their initial values';
+    const s = decisionBoundaryPlot(new TLU({ weights: [1, 1], bias: -1.5 }), and, { note }) as any;
+    expect(s.title.subtitle.slice(0, 2)).toEqual(['the loss blew up in epoch 1;', 'the weights were restored to their initial values']);
+    expect(s.title.subtitle[2]).toMatch(/^background: net input z/);
+    expect(s.description).toMatch(/Note: the loss blew up in epoch 1; the weights were restored to their initial values\.$/);
+    expectRenders(s);
+  });
+});

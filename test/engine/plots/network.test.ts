@@ -40,3 +40,20 @@ describe('networkDiagram', () => {
     expect(() => networkDiagram([[[1, 2]], [[1], [2], [3]]])).toThrow(/layer 2 has 3 inputs but layer 1 has 2 units/);
   });
 });
+
+describe('networkDiagram on a shared scale', () => {
+  it('draws two networks with the same line widths for the same |w| when given one maxWeight', () => {
+    const small = networkDiagram([[[0.2, -0.3]], [[0.1], [0.25]]], { maxWeight: 4 }) as any;
+    const large = networkDiagram([[[3, -4]], [[2], [1]]], { maxWeight: 4 }) as any;
+    const scale = (s: any) => s.layer[0].encoding.strokeWidth.scale;
+    expect(scale(small)).toEqual(scale(large));
+    expect(scale(small)).toEqual({ domain: [0, 4], range: [0.3, 6], clamp: true });
+    expect(small.title.subtitle).toMatch(/widest at 4; largest here 0\.3/);
+  });
+
+  it('scales to its own largest weight by default, and refuses a maxWeight that is not positive', () => {
+    const s = networkDiagram([[[0.2, -0.5]], [[0.1], [0.25]]]) as any;
+    expect(s.layer[0].encoding.strokeWidth.scale.domain).toEqual([0, 0.5]);
+    expect(() => networkDiagram([[[1]]], { maxWeight: 0 })).toThrow(/maxWeight: expected a number > 0, got 0/);
+  });
+});
