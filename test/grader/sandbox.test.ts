@@ -117,7 +117,7 @@ describe('the sandbox runs student functions in a child process', () => {
   it('refuses reading the hidden tests and writing a fake results file', async () => {
     const hidden = path.join(__dirname, '..', 'hidden', '01-neurons.test.ts');
     expect((await failure(ex.call('readFile', hidden))).message).toMatch(/'fs' module/);
-    expect((await failure(ex.call('requireHidden'))).message).toMatch(/may import only the course engine \('\.\.\/src'\) and other exercise files, not '\.\.\/test\/hidden\/tlu\.test'/);
+    expect((await failure(ex.call('requireHidden'))).message).toMatch(/may import only the course engine \('\.\.\/src'\) and other exercise files, not '\.\.\/test\/hidden\/01-neurons\.test'/);
     expect((await failure(ex.call('writeFakeResults'))).message).toMatch(/'fs' module/);
     expect((await failure(ex.call('killParent'))).message).toMatch(/process\.kill\(\) was called/);
   });
