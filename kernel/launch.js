@@ -13,6 +13,10 @@
 const path = require('path');
 const { PROJECT_ROOT } = require('./common');
 const { installImportFixes } = require('./tslab-imports');
+const quiet = require('./quiet');
+
+// The kernel runs as this script's child, so that running out of memory can be explained.
+if (quiet.superviseKernel(__filename)) return;
 
 const connectionFile = process.argv[2];
 if (!connectionFile) {
@@ -30,6 +34,7 @@ try {
   if (!installImportFixes(require(path.join(tslabDist, 'executor.js')))) {
     console.error('annlab kernel: this tslab is not 1.0.22; importing a folder (./src) may fail, import ./src/index instead.');
   }
+  quiet.installQuietKernel(tslabDist, configPath);
   tslab = require(path.join(tslabDist, 'main.js'));
 } catch (error) {
   console.error(`annlab kernel: cannot load tslab from ${PROJECT_ROOT}/node_modules (${error.message}); run \`npm install\` in ${PROJECT_ROOT}.`);
