@@ -2,11 +2,13 @@
  * A learning-rate sweep: trains the same seeded model on the same data once per learning rate
  * and labels each run. A diverging run stops at once and keeps its history; nothing throws.
  */
+import { MAX_EPOCHS } from '../errors';
 import { MatrixLike } from '../matrix';
 import { OptionError, checkInteger, checkPositive, describeValue } from '../errors';
 import { EpochInfo, History, MLP, OptimizerName, Targets } from '../mlp';
 import { Verdict, classifyRun } from './classify-run';
 import { printsAsText } from '../inspect';
+import { checkOptions, optionKeys } from '../options';
 
 /** Options of {@link learningRateSweep}. */
 export interface SweepOptions {
@@ -53,8 +55,14 @@ export interface SweepResult {
 }
 
 /** Trains one copy of the model per learning rate and labels each run converged / too slow / oscillating / diverged. */
+/** The option names of learningRateSweep, listed once. */
+const SWEEP_KEYS = optionKeys<SweepOptions>()('model', 'X', 'y', 'learningRates', 'epochs', 'batchSize', 'optimizer', 'seed', 'target', 'onEpoch');
+
 export function learningRateSweep(o: SweepOptions): SweepResult {
   if (typeof o !== 'object' || o === null) throw new OptionError(`learningRateSweep: expected options { model, X, y, learningRates, epochs }, got ${describeValue(o)}`);
+  if (typeof o !== 'object' || o === null) throw new OptionError(`learningRateSweep: expected options { model, X, y, learningRates, epochs }, got ${describeValue(o)}`);
+  checkOptions('learningRateSweep: options', o, SWEEP_KEYS);
+  if (o.onEpoch !== undefined && typeof o.onEpoch !== 'function') throw new OptionError(`learningRateSweep: onEpoch: expected a function (learningRate, info) => void, got ${describeValue(o.onEpoch)}`);
   const isFactory = typeof o.model === 'function';
   if (!isFactory && !(o.model instanceof MLP)) {
     throw new OptionError(`learningRateSweep: model: expected an MLP or a function (seed) => MLP, got ${describeValue(o.model)}`);
@@ -63,7 +71,7 @@ export function learningRateSweep(o: SweepOptions): SweepResult {
     throw new OptionError(`learningRateSweep: learningRates: expected a non-empty list of numbers > 0, got ${describeValue(o.learningRates)}`);
   }
   o.learningRates.forEach((r, i) => checkPositive(`learningRateSweep: learningRates[${i}]`, r));
-  const epochs = checkInteger('learningRateSweep: epochs', o.epochs, 1);
+  const epochs = checkInteger('learningRateSweep: epochs', o.epochs, 1, MAX_EPOCHS);
   const seed = o.seed ?? 0;
   const fresh = (): MLP => {
     const m = isFactory ? (o.model as (s: number | string | undefined) => MLP)(seed) : (o.model as MLP).clone();

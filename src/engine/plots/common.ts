@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { Matrix, MatrixLike, VectorLike } from '../matrix';
 import { toMatrix } from '../matrix';
 import { InputError, OptionError, describeValue } from '../errors';
+import { checkOptions } from '../options';
 
 /** A vega-lite v5 specification, as every builder returns it. */
 export type PlotSpec = TopLevelSpec;
@@ -176,11 +177,29 @@ export function formatNumber(v: number): string {
   return v.toExponential(2).replace(/\.?0+e/, 'e');
 }
 
+/** The options every plot takes (PlotOptions), listed once. */
+export const PLOT_KEY_NAMES = ['title', 'width', 'height', 'description'] as const;
+
+/**
+ * Checks a plot's options object: no unknown names (with "did you mean"), and the options all
+ * plots share. Returns the options ({} for undefined).
+ */
+export function checkPlotOptions<T extends PlotOptions>(what: string, options: T | undefined, known: readonly string[]): T {
+  const o = checkOptions(`${what}: options`, options, known);
+  for (const key of ['title', 'description'] as const) {
+    if (o[key] !== undefined && typeof o[key] !== 'string') throw new OptionError(`${what}: ${key}: expected a string, got ${describeValue(o[key])}`);
+  }
+  return o;
+}
+
+/** The largest width, height or resolution of a plot (pixels or grid cells). */
+export const MAX_PLOT_SIZE = 10000;
+
 /** Checks a positive size option (width, height, resolution). */
 export function checkSize(what: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new OptionError(`${what}: expected a number > 0, got ${describeValue(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > MAX_PLOT_SIZE) {
+    throw new OptionError(`${what}: expected an integer from 1 to ${MAX_PLOT_SIZE}, got ${describeValue(value)}`);
   }
   return value;
 }

@@ -5,6 +5,8 @@
  */
 import { InputError, describeValue } from '../errors';
 import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, formatNumber, integerAxis, paddedExtent, planeData, topLevel } from './common';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** One step of a perceptron trace (an engine `PerceptronStep` fits). */
 export interface PerceptronStepLike {
@@ -87,6 +89,9 @@ export function boundarySegment(
   return [pts[0][0], pts[0][1], pts[1][0], pts[1][1]];
 }
 
+/** The option names of perceptronLearningPlot, listed once. */
+const PERCEPTRONLEARNINGPLOT_KEYS = optionKeys<PerceptronLearningOptions>()(...PLOT_KEY_NAMES, 'output', 'start', 'margin', 'featureNames');
+
 /**
  * The perceptron's boundary after each update (slider "update"), the data coloured by class,
  * and the misclassified samples per epoch. Steps that changed nothing are skipped.
@@ -95,6 +100,7 @@ export function boundarySegment(
  * @param data the 2-D inputs and 0/1 labels it was trained on
  */
 export function perceptronLearningPlot(result: PerceptronResultLike, data: LabelledData, options: PerceptronLearningOptions = {}): PlotSpec {
+  options = checkPlotOptions('perceptronLearningPlot', options, PERCEPTRONLEARNINGPLOT_KEYS);
   const what = 'perceptronLearningPlot';
   if (!result || !Array.isArray(result.trace) || !Array.isArray(result.errors)) {
     throw new InputError(`${what}: expected a perceptron result with trace and errors (from Perceptron.fit), got ${describeValue(result)}`);

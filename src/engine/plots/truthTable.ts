@@ -6,6 +6,8 @@ import { InputError, describeValue } from '../errors';
 import { MatrixLike, VectorLike } from '../matrix';
 import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, symbolName, toLabels, toRows, topLevel } from './common';
 import { Predictor, classesOf, evaluate } from './predictor';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** A gate's truth table (what `truthTable('and')` returns fits). */
 export interface TruthTableLike {
@@ -21,11 +23,15 @@ export interface TruthTablePlotOptions extends PlotOptions {
   output?: Predictor | ReadonlyArray<number>;
 }
 
+/** The option names of truthTablePlot, listed once. */
+const TRUTHTABLEPLOT_KEYS = optionKeys<TruthTablePlotOptions>()(...PLOT_KEY_NAMES, 'output');
+
 /**
  * A truth table drawn as a grid: one row per input combination; columns x₁, x₂, ...,
  * the target y and the model's output ŷ (✓ where it matches y, ✗ where not).
  */
 export function truthTablePlot(table: TruthTableLike, options: TruthTablePlotOptions = {}): PlotSpec {
+  options = checkPlotOptions('truthTablePlot', options, TRUTHTABLEPLOT_KEYS);
   const what = 'truthTablePlot';
   if (!table || typeof table !== 'object') throw new InputError(`${what}: expected a truth table { X, y }, got ${describeValue(table)}`);
   const X = toRows(table.X, `${what}: X`);
