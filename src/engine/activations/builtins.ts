@@ -16,6 +16,7 @@ const identity: Activation = { name: 'identity', f: (z) => z, df: () => 1 };
 
 /** Logistic sigmoid σ(z) = 1 / (1 + e^−z), computed so that e^x never overflows. */
 export function sigmoidValue(z: number): number {
+  if (typeof z !== 'number') throw new InputError(`sigmoidValue: expected a number z, got ${describeValue(z)}`);
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z); // z < 0: e^z ≤ 1, no overflow
   return e / (1 + e);

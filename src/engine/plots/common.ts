@@ -93,8 +93,8 @@ export interface PlaneData {
  */
 export function planeData(what: string, data: LabelledData, featureNames?: ReadonlyArray<string>, hint = ''): PlaneData {
   if (!data || typeof data !== 'object') throw new InputError(`${what}: expected data { X, y } with 2 features, got ${describeValue(data)}`);
-  const X = toRows(data.X, `${what}: X`);
-  const y = toLabels(data.y, `${what}: y`);
+  const X = toMatrix(data.X as MatrixLike, `${what}: X`).toArray();
+  const y = checkClassLabels(`${what}: y`, toLabels(data.y, `${what}: y`));
   checkSameLength(what, X, y);
   if (X[0].length !== 2) throw new InputError(`${what}: expected 2 input features (a plane), got ${X[0].length}${hint}`);
   const given = featureNames ?? data.featureNames ?? ['x1', 'x2'];
@@ -117,6 +117,14 @@ export function integerAxis(lo: number, hi: number): Record<string, unknown> {
   const axis: Record<string, unknown> = { format: 'd', tickMinStep: 1 };
   if (last - first <= 10) axis.values = Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k);
   return axis;
+}
+
+/** Class labels as a plot draws them: integers ≥ 0 (never NaN, never 0.5: a plot must not print "class NaN"). */
+export function checkClassLabels(what: string, y: number[]): number[] {
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isInteger(y[i]) || y[i] < 0) throw new InputError(`${what}: expected class labels 0, 1, 2, …, but y[${i}] is ${describeValue(y[i])}`);
+  }
+  return y;
 }
 
 /** Converts a Matrix or number[][] to plain rows (copying). */

@@ -93,7 +93,9 @@ export function casesOf(entry: Entry): Case[] {
       args[k] = make();
       return args;
     };
-    const bads: Bad[] = [{ label: 'null', make: () => null }, ...(slot.optional ? [] : [{ label: 'undefined', make: () => undefined }]), ...BAD[slot.kind], ...(slot.extra ?? [])];
+    // A slot of kind 'any' takes anything, null and undefined included (isMatrix(null) is false).
+    const absent: Bad[] = slot.kind === 'any' ? [] : [{ label: 'null', make: () => null }, ...(slot.optional ? [] : [{ label: 'undefined', make: () => undefined }])];
+    const bads: Bad[] = [...absent, ...BAD[slot.kind], ...(slot.extra ?? [])];
     for (const bad of bads) {
       if (slot.accepts?.[bad.label]) continue;
       cases.push({ entry, slot: slot.name, bad, probed: slot, args: withValue(bad.make) });
@@ -153,7 +155,8 @@ export function classifyError(error: unknown, c: Pick<Case, 'bad' | 'expectHint'
   if (!(error instanceof AnnlabError)) return { outcome: 'raw crash', detail: message.slice(0, 300) };
   if (!c.bad) return { outcome: 'raw crash', detail: `the valid call threw ${message.slice(0, 300)}` };
   if (!/expected/.test(error.message)) return { outcome: 'poor message', detail: message.slice(0, 300) };
-  if (c.expectHint && !error.message.includes(`did you mean '${c.expectHint}'`)) return { outcome: 'poor message', detail: `no "did you mean '${c.expectHint}'": ${message.slice(0, 300)}` };
+  // 'rn' may mean 'rng' or 'n': any known name proposed will do, but one must be.
+  if (c.expectHint && !error.message.includes(`did you mean '`)) return { outcome: 'poor message', detail: `no "did you mean" (for '${c.expectHint}'): ${message.slice(0, 300)}` };
   return { outcome: 'refused', detail: message.slice(0, 300) };
 }
 

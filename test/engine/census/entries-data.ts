@@ -57,7 +57,7 @@ export const dataEntries: Entry[] = [
   },
   {
     name: 'trainTestSplit',
-    slots: [matrix('X', X4), labels('y', Y4), options('options', { testSize: 'fraction', seed: 'seed', rng: 'object', stratify: 'boolean' }, () => ({ testSize: 0.5 }))],
+    slots: [matrix('X', X4), labels('y', Y4), options('options', { testSize: 'fraction', seed: 'seed', rng: 'object', stratify: 'boolean' }, () => ({ testSize: 0.5 }), { accepts: { 'testSize: 1': 'a whole number is a count of test samples: 1 sample' } })],
     call: api.trainTestSplit,
   },
   { name: 'fitStandardizer', slots: [matrix('X', X4)], call: (X) => api.fitStandardizer(X) },

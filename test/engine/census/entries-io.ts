@@ -25,7 +25,11 @@ export const ioEntries: Entry[] = [
   { name: 'setDisplayWriter', slots: [{ ...any('writer', () => undefined), optional: true }], call: (w) => api.setDisplayWriter(w) },
   {
     name: 'trainingProgress',
-    slots: [options('options', { runs: 'size', curve: 'boolean', interval: 'positive', curveInterval: 'positive', maxOverhead: 'positive', png: 'boolean', now: 'function' }, () => ({ png: false }))],
+    slots: [
+      options('options', { runs: 'size', curve: 'boolean', interval: 'positive', curveInterval: 'positive', maxOverhead: 'positive', png: 'boolean', now: 'function' }, () => ({ png: false }), {
+        accepts: { 'interval: 0': '0 ms: redraw every epoch', 'curveInterval: 0': '0 ms: redraw every epoch', 'maxOverhead: 0': 'no time for drawing: text only' },
+      }),
+    ],
     call: (o) => api.trainingProgress(o).toString(),
   },
   { name: 'TrainingProgress', slots: [options('options', { runs: 'size' }, () => ({ png: false }))], call: (o) => new api.TrainingProgress(o).live },

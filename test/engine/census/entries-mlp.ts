@@ -55,7 +55,7 @@ export const mlpEntries: Entry[] = [
   },
   {
     name: 'mlpClassifier',
-    slots: [required('options', { inputs: 'size', classes: 'size', hidden: 'vector', activation: 'choice', init: 'choice', seed: 'seed' }, () => ({ inputs: 2, classes: 3, hidden: [4] }))],
+    slots: [required('options', { inputs: 'size', classes: 'size', hidden: 'vector', activation: 'choice', init: 'choice', seed: 'seed' }, () => ({ inputs: 2, classes: 3, hidden: [4] }), { accepts: { 'hidden: [] (empty)': 'no hidden layer: softmax regression, a valid model' } })],
     call: (o) => api.mlpClassifier(o).predict(X4()),
   },
   {
@@ -65,6 +65,7 @@ export const mlpEntries: Entry[] = [
         'options',
         { inputs: 'size', outputs: 'size', hidden: 'vector', activation: 'choice', outputActivation: 'choice', loss: 'choice', huberDelta: 'positive', init: 'choice', seed: 'seed' },
         () => ({ inputs: 2, hidden: [4] }),
+        { accepts: { 'hidden: [] (empty)': 'no hidden layer: linear regression, a valid model' } },
       ),
     ],
     call: (o) => api.mlpRegressor(o).predict(X4()),
@@ -77,10 +78,10 @@ export const mlpEntries: Entry[] = [
   { name: 'MLP#evaluate', slots: [matrix('X', X4), labels('y', Y4)], call: (X, y) => classifier().evaluate(X, y) },
   {
     name: 'MLP#fit',
-    slots: [matrix('X', X4), labels('y', Y4), options('options', FIT_KEYS, () => ({ epochs: 3 }), { accepts: { 'seed: {}': 'an object is taken for an Rng only with shuffle(); {} is refused (see below)' } })],
+    slots: [matrix('X', X4), labels('y', Y4), options('options', FIT_KEYS, () => ({ epochs: 3 }), { accepts: { 'momentum: 0': 'μ = 0 is plain SGD: momentum is in [0, 1)' } })],
     call: (X, y, o) => classifier().fit(X, y, o),
   },
-  { name: 'MLP#fit (regression)', slots: [matrix('X', X4), { ...matrix('y', () => [[1], [2], [3], [4]]) }, options('options', FIT_KEYS, () => ({ epochs: 3 }))], call: (X, y, o) => regressor().fit(X, y, o) },
+  { name: 'MLP#fit (regression)', slots: [matrix('X', X4), { ...matrix('y', () => [[1], [2], [3], [4]]) }, options('options', FIT_KEYS, () => ({ epochs: 3 }), { accepts: { 'momentum: 0': 'μ = 0 is plain SGD' } })], call: (X, y, o) => regressor().fit(X, y, o) },
   { name: 'MLP#predict', slots: [matrix('X', X4)], call: (X) => classifier().predict(X) },
   { name: 'MLP#predictProba', slots: [matrix('X', X4)], call: (X) => classifier().predictProba(X) },
   { name: 'MLP#score', slots: [matrix('X', X4), labels('y', Y4)], call: (X, y) => classifier().score(X, y) },
