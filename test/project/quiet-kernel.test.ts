@@ -1,4 +1,4 @@
-import { execFile } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -110,4 +110,44 @@ describe('a quiet, honest annlab kernel', () => {
     expect(quiet).toEqual({ status: 'ok', outputs: [{ type: 'stream', name: 'stdout', text: 'and quiet\n' }] });
     expect(run.stderr).toMatch(/annlab kernel: out of memory; the restarted kernel will tell the student/);
   }, 400_000);
+
+  itWithJupyter('exits when the Jupyter that started it is killed (no orphaned kernel)', async () => {
+    ensureKernelSpec();
+    const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+    const script = [
+      'import sys, time',
+      'from jupyter_client import KernelManager',
+      "km = KernelManager(kernel_name='annlab')",
+      'km.start_kernel()',
+      'kc = km.client(); kc.start_channels(); kc.wait_for_ready(timeout=120)',
+      'print(km.provisioner.process.pid, flush=True)',
+      'time.sleep(600)',
+    ].join('\n');
+    const front = spawn(python, ['-c', script], { cwd: PROJECT_ROOT, env: jupyterEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = await new Promise<number>((resolve, reject) => {
+      front.stdout.on('data', (d) => resolve(Number(String(d).trim())));
+      front.on('exit', (code) => reject(new Error(`the front end ended (${code}) before the kernel was ready`)));
+    });
+    const childrenOf = (p: number) => {
+      try {
+        return fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    };
+    const kernelProcesses = [pid, ...childrenOf(pid)];
+    expect(kernelProcesses.length).toBe(2); // the supervisor and the kernel itself
+    const alive = (p: number) => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${p}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    expect(kernelProcesses.every(alive)).toBe(true);
+    front.kill('SIGKILL'); // no shutdown_request, no signal to the kernel: only its parent is gone
+    const deadline = Date.now() + 30_000;
+    while (kernelProcesses.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(kernelProcesses.filter(alive)).toEqual([]);
+  }, 200_000);
 });
