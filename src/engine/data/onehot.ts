@@ -2,7 +2,7 @@
 import { InputError, MAX_CLASSES, describeValue } from '../errors';
 
 /** The most cells (rows × classes) of a one-hot table built as number[][]. */
-const MAX_ONE_HOT_CELLS = 50_000_000;
+const MAX_ONE_HOT_CELLS = 10_000_000;
 import { VectorLike, toVector } from '../matrix';
 
 /**
