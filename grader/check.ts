@@ -2,6 +2,8 @@
 // exercises/ (through the same supervisor and sandbox as the grader) and shows a table.
 import type { TestOutcome } from './report';
 import { typeErrorsText } from './report';
+import { InputError, OptionError, describeValue } from '../src/engine/errors';
+import { checkOptions, optionKeys } from '../src/engine/options';
 
 /** The outcome of check(): printable (its toString is the table). */
 export interface CheckResult {
@@ -22,6 +24,9 @@ export interface CheckOptions {
   target?: string;
 }
 
+/** The option names of check(), listed once. */
+const CHECK_KEYS = optionKeys<CheckOptions>()('print', 'target');
+
 /** A failure that only says a function is still the starter's stub: its name and where the notebook explains it. */
 export function notImplemented(output: string): { fn: string; where: string } | undefined {
   const m = /^(\w+) is not implemented yet\b[^\n]*?(?:The notebook explains it: ([^\n]+?)\.?)?$/m.exec(output);
@@ -34,6 +39,11 @@ export function notImplemented(output: string): { fn: string; where: string } | 
  * call it, and the first other failures with their hints.
  */
 export function checkTable(exercise: string, score: number, maxScore: number, tests: TestOutcome[], typeErrors?: string): string {
+  if (typeof exercise !== 'string') throw new InputError(`checkTable: exercise: expected a name, got ${describeValue(exercise)}`);
+  for (const [what, v] of [['score', score], ['maxScore', maxScore]] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new InputError(`checkTable: ${what}: expected a number ≥ 0, got ${describeValue(v)}`);
+  }
+  if (!Array.isArray(tests)) throw new InputError(`checkTable: tests: expected a list of test outcomes, got ${describeValue(tests)}`);
   const lines = [`${exercise}: ${score} / ${maxScore} points (public tests; the grader also runs hidden tests after the due date)`];
   // Type errors first: the tests ran on the code as written, and a failure may come from them.
   if (typeErrors) lines.push('', typeErrorsText(exercise, typeErrors));
@@ -65,6 +75,11 @@ export function checkTable(exercise: string, score: number, maxScore: number, te
 
 /** Runs the public tests of one exercise against your exercises/ folder and shows what to fix. */
 export async function check(exercise: string, options: CheckOptions = {}): Promise<CheckResult> {
+  // Everything is checked before a single test runs (a typo must not cost a whole grading run).
+  checkOptions('check: options', options, CHECK_KEYS);
+  if (options.print !== undefined && typeof options.print !== 'boolean') throw new OptionError(`check: print: expected true or false, got ${describeValue(options.print)}`);
+  if (options.target !== undefined && typeof options.target !== 'string') throw new OptionError(`check: target: expected a folder path, got ${describeValue(options.target)}`);
+  if (typeof exercise !== 'string') throw new InputError(`check: expected the name of an exercise, got ${describeValue(exercise)}`);
   const path = require('path') as typeof import('path');
   const os = require('os') as typeof import('os');
   const { gradeSubmission, projectRoot } = require('./supervise') as typeof import('./supervise');
@@ -72,7 +87,7 @@ export async function check(exercise: string, options: CheckOptions = {}): Promi
   const root = projectRoot();
   const manifest = loadManifest(path.join(root, 'grading', 'manifest.json'));
   if (!manifest.exercises[exercise]) {
-    throw new Error(`check: unknown exercise '${exercise}'; expected one of ${Object.keys(manifest.exercises).map((e) => `'${e}'`).join(', ')}`);
+    throw new InputError(`check: unknown exercise '${exercise}'; expected one of ${Object.keys(manifest.exercises).map((e) => `'${e}'`).join(', ')}`);
   }
   const outDir = path.join(os.tmpdir(), `annlab-check-${process.pid}`);
   const r = await gradeSubmission({ submission: options.target ?? path.join(root, 'exercises'), exercises: [exercise], hidden: false, outDir, timeoutMs: 90000 });

@@ -14,6 +14,10 @@ const path = require('path');
 const { PROJECT_ROOT } = require('./common');
 const { installImportFixes } = require('./tslab-imports');
 const { usePrebuiltSrc } = require('./prebuilt-src');
+const quiet = require('./quiet');
+
+// The kernel runs as this script's child, so that running out of memory can be explained.
+if (quiet.superviseKernel(__filename)) return;
 
 const connectionFile = process.argv[2];
 if (!connectionFile) {
@@ -33,6 +37,7 @@ try {
   }
   // src/ from a prebuilt copy: the first `import … from './src'` loads instead of compiling.
   usePrebuiltSrc(PROJECT_ROOT);
+  quiet.installQuietKernel(tslabDist, configPath);
   tslab = require(path.join(tslabDist, 'main.js'));
 } catch (error) {
   console.error(`annlab kernel: cannot load tslab from ${PROJECT_ROOT}/node_modules (${error.message}); run \`npm install\` in ${PROJECT_ROOT}.`);

@@ -6,7 +6,10 @@
  *
  *   npm run notebooks                    # all notebooks → build/notebooks/*.ipynb + *.html
  *   npm run notebooks -- 02 05           # only the notebooks whose names start with these
+ *   npm run notebooks -- --help          # usage (also printed, with exit code 2, for an unknown
+ *                                        # option or a name that matches no notebook)
  *
+ * Ctrl-C or SIGTERM stops the running nbconvert processes; their kernels exit with them.
  * test/notebooks/ runs the same checks under jest (npm test, .ci/run).
  */
 import { execFile } from 'child_process';
@@ -64,6 +67,46 @@ export function listNotebooks(only: string[] = []): string[] {
     .map((f) => f.replace(/\.ipynb$/, ''))
     .filter((name) => only.length === 0 || only.some((prefix) => name.startsWith(prefix)))
     .sort();
+}
+
+/** What `npm run notebooks -- --help` prints. */
+export const USAGE = [
+  'usage: npm run notebooks [-- NAME ...]',
+  '',
+  'Executes the course notebooks with Jupyter and the annlab kernel into build/notebooks/,',
+  'exports each to HTML and checks what a student would see (no errors, plots complete,',
+  'time budgets kept).',
+  '',
+  '  NAME        run only the notebooks whose file names start with NAME (e.g. 02 05-act)',
+  '  -h, --help  print this help',
+].join('\n');
+
+/** The command line, understood: the notebooks to run, or why to print the usage instead. */
+export type NotebooksCommand = { kind: 'run'; names: string[] } | { kind: 'usage'; problem?: string };
+
+/**
+ * Reads the arguments of `npm run notebooks`: names (prefixes of notebook files) and
+ * `--help`. An unknown option or a name that matches no notebook is a usage error.
+ */
+export function parseNotebookArgs(args: string[], available: string[] = listNotebooks()): NotebooksCommand {
+  const prefixes: string[] = [];
+  for (const arg of args) {
+    if (arg === '--help' || arg === '-h') return { kind: 'usage' };
+    if (arg.startsWith('-')) return { kind: 'usage', problem: `unknown option ${arg}` };
+    prefixes.push(arg);
+  }
+  const unmatched = prefixes.filter((p) => !available.some((name) => name.startsWith(p)));
+  if (unmatched.length > 0) {
+    const list = unmatched.map((p) => `'${p}'`).join(', ');
+    return { kind: 'usage', problem: `no notebook name starts with ${list} (notebooks: ${available.join(', ')})` };
+  }
+  const names = available.filter((name) => prefixes.length === 0 || prefixes.some((p) => name.startsWith(p)));
+  return { kind: 'run', names };
+}
+
+/** `1 notebook`, `2 notebooks`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** The time budget of one notebook in seconds. */
@@ -197,17 +240,25 @@ export async function pool<T, R>(items: T[], concurrency: number, task: (item: T
   return results;
 }
 
-/** Executes the named notebooks (2 at a time) into `outputDir` and exports each to HTML. */
-export async function runNotebooks(names: string[], outputDir: string, concurrency = 2): Promise<NotebookRun[]> {
+/**
+ * Executes the named notebooks (2 at a time) into `outputDir` and exports each to HTML.
+ * Aborting `signal` stops the nbconvert processes that run and starts no more.
+ */
+export async function runNotebooks(names: string[], outputDir: string, concurrency = 2, signal?: AbortSignal): Promise<NotebookRun[]> {
   fs.mkdirSync(outputDir, { recursive: true });
   return pool(names, concurrency, async (name) => {
     const result: NotebookRun = { name, budget: budgetOf(name) };
+    if (signal?.aborted) {
+      result.failure = 'not run: stopped';
+      return result;
+    }
     try {
       result.run = await executeNotebook(path.join(NOTEBOOK_DIR, `${name}.ipynb`), {
         outputDir,
         outputName: name,
         cellTimeoutSeconds: result.budget,
         totalTimeoutSeconds: result.budget * 3,
+        signal,
       });
     } catch (error) {
       result.failure = (error as Error).message;
@@ -233,14 +284,32 @@ export function runProblems(r: NotebookRun): string[] {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const names = listNotebooks(only);
+  const command = parseNotebookArgs(process.argv.slice(2));
+  if (command.kind === 'usage') {
+    if (command.problem) console.error(`npm run notebooks: ${command.problem}\n`);
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const names = command.names;
   if (!findJupyter()) {
     console.error('npm run notebooks needs Jupyter with nbconvert: `sudo apt install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel` or `pip install nbconvert nbclient ipykernel`.');
     process.exit(2);
   }
-  console.log(`Executing ${names.length} notebooks with the annlab kernel into ${path.relative(PROJECT_ROOT, BUILD_DIR)}/ ...`);
-  const runs = await runNotebooks(names, BUILD_DIR);
+  console.log(`Executing ${plural(names.length, 'notebook')} with the annlab kernel into ${path.relative(PROJECT_ROOT, BUILD_DIR)}/ ...`);
+  // Ctrl-C or SIGTERM: stop nbconvert (each kernel notices that its parent is gone and exits).
+  const stop = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (stop.signal.aborted) return;
+    console.error(`\n${name}: stopping the running notebooks ...`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const runs = await runNotebooks(names, BUILD_DIR, 2, stop.signal);
+  if (stop.signal.aborted) {
+    console.error('Stopped; no notebook was checked.');
+    process.exit(130);
+  }
   const pages = runs.filter((r) => r.html).map((r) => r.html!);
   const pageChecks = chromiumAvailable() ? await checkPages(pages) : undefined;
   let failed = 0;
@@ -257,7 +326,7 @@ async function main(): Promise<void> {
   if (!pageChecks) console.log('(HTML pages not opened: /usr/bin/chromium or playwright-core is missing)');
   console.log(`\nExecuted notebooks and HTML pages: ${path.relative(PROJECT_ROOT, BUILD_DIR)}/`);
   if (failed > 0) {
-    console.log(`${failed} notebook(s) failed.`);
+    console.log(`${plural(failed, 'notebook')} failed.`);
     process.exit(1);
   }
 }

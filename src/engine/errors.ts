@@ -56,10 +56,23 @@ export function checkPositive(what: string, value: unknown): number {
   return value;
 }
 
-/** Checks that `value` is an integer ≥ `min` (`epochs`, `batchSize`, `units`, ...). */
-export function checkInteger(what: string, value: unknown, min = 1): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new OptionError(`${what}: expected an integer ≥ ${min}, got ${describeValue(value)}`);
+/**
+ * Checks that `value` is an integer from `min` to `max` (`epochs`, `batchSize`, `units`, ...).
+ * The bound keeps absurd sizes (`epochs: 8.6e169`) from running for ever or exhausting memory.
+ */
+export function checkInteger(what: string, value: unknown, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const tooBig = typeof value === 'number' && Number.isInteger(value) && value > max;
+    const range = tooBig ? `≤ ${max}` : `≥ ${min}`;
+    throw new OptionError(`${what}: expected an integer ${range}, got ${describeValue(value)}`);
   }
   return value;
 }
+
+/** The most epochs a training run may ask for (a million passes is already days of work). */
+export const MAX_EPOCHS = 1_000_000;
+
+/** The most samples a generator makes, classes a one-hot code or confusion matrix has, units a layer has. */
+export const MAX_SAMPLES = 10_000_000;
+export const MAX_CLASSES = 10_000;
+export const MAX_UNITS = 100_000;

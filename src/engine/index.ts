@@ -4,6 +4,7 @@
 // This file only re-exports.
 export * from './version';
 export * from './errors';
+export { checkOptions, optionKeys } from './options';
 export * from './rng';
 export * from './matrix';
 export * from './tlu';

@@ -113,8 +113,25 @@ export function seededRng(seed: number | string = 0): Rng {
 }
 
 /** Accepts what a public function was given as `seed` or `rng` and returns an Rng. */
-export function toRng(seedOrRng: number | string | Rng | undefined, fallbackSeed = 0): Rng {
-  if (seedOrRng === undefined) return seededRng(fallbackSeed);
-  if (typeof seedOrRng === 'number' || typeof seedOrRng === 'string') return seededRng(seedOrRng);
-  return seedOrRng;
+export function toRng(seedOrRng: number | string | Rng | undefined, fallbackSeed = 0, what = 'seed'): Rng {
+  if (seedOrRng === undefined) return toRng(fallbackSeed, 0, `${what} (fallback)`);
+  if ((typeof seedOrRng === 'number' && Number.isFinite(seedOrRng)) || typeof seedOrRng === 'string') return seededRng(seedOrRng);
+  if (isRng(seedOrRng)) return seedOrRng;
+  throw new OptionError(`${what}: expected a finite number, a string or an Rng (seededRng(…)), got ${describeValue(seedOrRng)}`);
+}
+
+/** True when `x` has the methods of an {@link Rng}. */
+export function isRng(x: unknown): x is Rng {
+  const r = x as Rng;
+  return typeof x === 'object' && x !== null && ['uniform', 'normal', 'integer', 'shuffle', 'permutation'].every((m) => typeof (r as unknown as Record<string, unknown>)[m] === 'function');
+}
+
+/** The Rng of a function that takes `seed` or `rng` (an Rng wins), both checked. */
+export function rngFrom(what: string, o: { seed?: unknown; rng?: unknown }, fallbackSeed = 0): Rng {
+  if (o.rng !== undefined) {
+    if (!isRng(o.rng)) throw new OptionError(`${what}: rng: expected an Rng (seededRng(…)), got ${describeValue(o.rng)}`);
+    if (o.seed !== undefined) toRng(o.seed as number, 0, `${what}: seed`);
+    return o.rng;
+  }
+  return toRng(o.seed as number | string | undefined, fallbackSeed, `${what}: seed`);
 }

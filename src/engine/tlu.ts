@@ -6,6 +6,7 @@
  */
 import { Matrix, MatrixLike, toMatrix } from './matrix';
 import { InputError, ShapeError, checkChoice, describeValue, shapeString } from './errors';
+import { checkOptions, optionKeys } from './options';
 
 /** The two thresholds a TLU can apply to its net input z. */
 export type ThresholdName = 'step' | 'sign';
@@ -42,6 +43,9 @@ export interface TLUOptions<W extends ReadonlyArray<number> | ReadonlyArray<Read
  * A threshold logic unit (or a layer of them, one per output) with hand-set weights.
  * `predict` returns one value per sample (a list for one output, rows for several).
  */
+/** The option names of a TLU, listed once. */
+const TLU_KEYS = optionKeys<TLUOptions<number[]>>()('weights', 'bias', 'activation');
+
 export class TLU<W extends ReadonlyArray<number> | ReadonlyArray<ReadonlyArray<number>> = number[]> {
   /** The weights as a matrix [inputs×outputs]. */
   readonly weights: Matrix;
@@ -56,6 +60,7 @@ export class TLU<W extends ReadonlyArray<number> | ReadonlyArray<ReadonlyArray<n
     if (typeof options !== 'object' || options === null) {
       throw new InputError(`TLU: expected options { weights, bias, activation? }, got ${describeValue(options)}`);
     }
+    checkOptions('TLU: options', options, TLU_KEYS);
     this.activation = checkChoice('TLU: activation', options.activation ?? 'step', thresholdNames);
     const w = options.weights as unknown;
     if (!Array.isArray(w) || w.length === 0) {

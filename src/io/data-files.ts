@@ -8,6 +8,7 @@ import * as path from 'path';
 import { InputError } from '../engine/errors';
 import { Dataset } from '../engine/data/dataset';
 import { CsvDatasetOptions, csvToDataset } from '../engine/data/csv';
+import { checkOptions, optionKeys, OptionError, describeValue } from '../engine';
 
 /** Options of the loaders. */
 export interface LoadOptions {
@@ -19,10 +20,15 @@ export interface LoadOptions {
 export function dataFilePath(file: string): string {
   const candidates = [path.resolve(__dirname, '..', '..', 'data', file), path.resolve(process.cwd(), 'data', file)];
   for (const c of candidates) if (fs.existsSync(c)) return c;
-  throw new InputError(`cannot find data/${file}: looked in ${candidates.join(' and ')}`);
+  throw new InputError(`cannot find data/${file}: expected it in ${candidates.join(' and ')}`);
 }
 
-function load(file: string, options: LoadOptions, csv: CsvDatasetOptions): Dataset {
+/** The option names of the loaders, listed once. */
+const LOAD_KEYS = optionKeys<LoadOptions>()('path');
+
+function load(file: string, opts: LoadOptions, csv: CsvDatasetOptions): Dataset {
+  const options = checkOptions(`${csv.what}: options`, opts, LOAD_KEYS);
+  if (options.path !== undefined && typeof options.path !== 'string') throw new OptionError(`${csv.what}: path: expected a file path, got ${describeValue(options.path)}`);
   const p = options.path ?? dataFilePath(file);
   let text: string;
   try {

@@ -122,7 +122,7 @@ export async function parallelLearningRateSweep(o: ParallelSweepOptions): Promis
   if (o && typeof o === 'object' && 'onEpoch' in o && (o as SweepOptions).onEpoch !== undefined) {
     throw new OptionError('parallelLearningRateSweep: onEpoch is not available (the runs train in other threads); use learningRateSweep for live progress');
   }
-  const plan = planSweep(o as SweepOptions, 'parallelLearningRateSweep');
+  const plan = planSweep(o as SweepOptions, 'parallelLearningRateSweep', ['threads']);
   const threads = o.threads ?? (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
   if (!Number.isInteger(threads) || threads < 1) throw new OptionError(`parallelLearningRateSweep: threads: expected an integer ≥ 1, got ${threads}`);
   const X = toPortable(o.X);

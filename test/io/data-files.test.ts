@@ -62,6 +62,6 @@ describe('the loaders', () => {
     }
     expect(() => loadIris({ path: path.join(dir, 'missing.csv') })).toThrow(InputError);
     expect(() => loadIris({ path: path.join(dir, 'missing.csv') })).toThrow('loadIris: cannot read');
-    expect(() => dataFilePath('nothing.csv')).toThrow('cannot find data/nothing.csv: looked in');
+    expect(() => dataFilePath('nothing.csv')).toThrow('cannot find data/nothing.csv: expected it in');
   });
 });

@@ -246,6 +246,8 @@ export interface ExecuteOptions {
   totalTimeoutSeconds?: number;
   /** The environment of Jupyter (and so of the kernel). @default jupyterEnv(): this project's kernel */
   env?: NodeJS.ProcessEnv;
+  /** Aborting it stops nbconvert (SIGTERM); its kernel then exits by itself (kernel/quiet.js). */
+  signal?: AbortSignal;
 }
 
 /** The environment for Jupyter: the project's kernelspec folder first in JUPYTER_PATH. */
@@ -302,7 +304,13 @@ export async function executeNotebook(notebook: string | Notebook, options: Exec
     execFile(
       status.jupyter,
       args,
-      { cwd: PROJECT_ROOT, env: options.env ?? jupyterEnv(), timeout: (options.totalTimeoutSeconds ?? 300) * 1000, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: PROJECT_ROOT,
+        env: options.env ?? jupyterEnv(),
+        timeout: (options.totalTimeoutSeconds ?? 300) * 1000,
+        maxBuffer: 64 * 1024 * 1024,
+        signal: options.signal,
+      },
       (error, _stdout, stderr) => {
         if (error) {
           reject(new Error(`jupyter ${args.join(' ')} failed (${error.message.split('\n')[0]}):\n${stripAnsi(stderr).slice(-4000)}`));

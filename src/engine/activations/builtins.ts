@@ -3,7 +3,7 @@
  * Formulas as Géron writes them (Hands-On ML, ch. 10–11).
  */
 import { Activation } from './activation';
-import { checkPositive, OptionError, describeValue } from '../errors';
+import { checkPositive, InputError, OptionError, describeValue } from '../errors';
 
 /** Heaviside step, as the TLU uses it: 1 if z ≥ 0, else 0. Flat, so φ′ = 0. */
 const step: Activation = { name: 'step', f: (z) => (z >= 0 ? 1 : 0), df: () => 0 };
@@ -16,6 +16,7 @@ const identity: Activation = { name: 'identity', f: (z) => z, df: () => 1 };
 
 /** Logistic sigmoid σ(z) = 1 / (1 + e^−z), computed so that e^x never overflows. */
 export function sigmoidValue(z: number): number {
+  if (typeof z !== 'number') throw new InputError(`sigmoidValue: expected a number z, got ${describeValue(z)}`);
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z); // z < 0: e^z ≤ 1, no overflow
   return e / (1 + e);
@@ -49,23 +50,23 @@ export function leakyRelu(slope = 0.1): Activation {
   if (typeof slope !== 'number' || !Number.isFinite(slope) || slope < 0 || slope >= 1) {
     throw new OptionError(`leakyRelu: expected a slope with 0 ≤ slope < 1, got ${describeValue(slope)}`);
   }
-  return {
+  return checked({
     name: 'leakyRelu',
     params: { slope },
     f: (z) => (z > 0 ? z : slope * z),
     df: (z) => (z > 0 ? 1 : slope),
-  };
+  });
 }
 
 /** ELU: z if z > 0, else α(e^z − 1); ELU′ = 1 or αe^z. @default alpha = 1 */
 export function elu(alpha = 1): Activation {
   checkPositive('elu: alpha', alpha);
-  return {
+  return checked({
     name: 'elu',
     params: { alpha },
     f: (z) => (z > 0 ? z : alpha * Math.expm1(z)),
     df: (z) => (z > 0 ? 1 : alpha * Math.exp(z)),
-  };
+  });
 }
 
 /** SELU's scale λ (Klambauer et al. 2017): with α below, activations keep mean 0 and variance 1. */
@@ -90,18 +91,31 @@ const softplus: Activation = {
   df: sigmoidValue,
 };
 
+/**
+ * f and df that refuse what is not a number (a string such as '2' would be concatenated or
+ * compared as text). NaN and ±∞ pass: inside training a diverging z must reach fit's
+ * divergence check, which reports it in the History.
+ */
+function checked(a: Activation): Activation {
+  const guard = (part: 'f' | 'df', g: (z: number) => number) => (z: number) => {
+    if (typeof z !== 'number') throw new InputError(`${a.name}.${part}: expected a number z, got ${describeValue(z)}`);
+    return g(z);
+  };
+  return { ...a, f: guard('f', a.f), df: guard('df', a.df) };
+}
+
 /** The built-in activations by name; `activations.relu.f(2)` is 2 and `activations.relu.df(2)` is 1. */
 export const activations = {
-  step,
-  sign,
-  identity,
-  sigmoid,
-  tanh,
-  relu,
+  step: checked(step),
+  sign: checked(sign),
+  identity: checked(identity),
+  sigmoid: checked(sigmoid),
+  tanh: checked(tanh),
+  relu: checked(relu),
   /** slope 0.1: max(0.1z, z); use {@link leakyRelu} for another slope. */
   leakyRelu: leakyRelu(0.1),
   /** α = 1; use {@link elu} for another α. */
   elu: elu(1),
-  selu,
-  softplus,
+  selu: checked(selu),
+  softplus: checked(softplus),
 } as const;

@@ -4,6 +4,7 @@
  */
 import { InputError, OptionError, checkChoice, describeValue } from '../errors';
 import { Dataset } from './dataset';
+import { checkOptions, optionKeys } from '../options';
 
 /** A CSV table as text cells. */
 export interface CsvTable {
@@ -52,7 +53,16 @@ export interface CsvDatasetOptions {
 }
 
 /** Turns CSV text into a {@link Dataset}: numeric feature columns and one target column. */
-export function csvToDataset(text: string, options: CsvDatasetOptions): Dataset {
+/** The option names of csvToDataset, listed once. */
+const CSV_KEYS = optionKeys<CsvDatasetOptions>()('target', 'task', 'classNames', 'what');
+
+export function csvToDataset(text: string, opts: CsvDatasetOptions): Dataset {
+  if (opts === undefined) throw new OptionError(`csvToDataset: expected options { target, task }, got undefined`);
+  const options = checkOptions('csvToDataset: options', opts, CSV_KEYS);
+  if (options.what !== undefined && typeof options.what !== 'string') throw new OptionError(`csvToDataset: what: expected a name, got ${describeValue(options.what)}`);
+  if (options.classNames !== undefined && !(Array.isArray(options.classNames) && options.classNames.every((c) => typeof c === 'string'))) {
+    throw new OptionError(`csvToDataset: classNames: expected a list of names, got ${describeValue(options.classNames)}`);
+  }
   const what = options.what ?? 'csvToDataset';
   const task = checkChoice(`${what}: task`, options.task, ['classification', 'regression'] as const);
   const { header, rows } = parseCsv(text, what);
@@ -84,7 +94,7 @@ export function csvToDataset(text: string, options: CsvDatasetOptions): Dataset 
   if (!classNames) {
     const integers = targets.every((c) => /^\d+$/.test(c));
     classNames = integers
-      ? Array.from({ length: Math.max(...targets.map(Number)) + 1 }, (_, k) => String(k))
+      ? Array.from({ length: targets.reduce((m, t) => Math.max(m, Number(t)), 0) + 1 }, (_, k) => String(k))
       : Array.from(new Set(targets));
   }
   const index = new Map(classNames.map((c, k) => [c, k] as [string, number]));

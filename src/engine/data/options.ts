@@ -1,4 +1,5 @@
 /** Checks shared by the data generators. */
+import { MAX_SAMPLES } from '../errors';
 import { OptionError, checkInteger, describeValue } from '../errors';
 
 /** Checks a noise level: a finite number in [lo, hi] (hi may be Infinity). */
@@ -12,5 +13,5 @@ export function checkNoise(what: string, value: unknown, lo: number, hi: number)
 
 /** Checks a sample count: an integer ≥ min. */
 export function checkCount(what: string, value: unknown, min: number): number {
-  return checkInteger(what, value, min);
+  return checkInteger(what, value, min, MAX_SAMPLES);
 }

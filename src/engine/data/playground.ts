@@ -8,6 +8,8 @@ import { checkChoice } from '../errors';
 import { Rng, toRng } from '../rng';
 import { Dataset } from './dataset';
 import { checkCount, checkNoise } from './options';
+import { checkOptions, optionKeys } from '../options';
+import { rngFrom } from '../rng';
 
 /** The Playground data sets. */
 export type PlaygroundName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons';
@@ -30,10 +32,14 @@ export interface PlaygroundOptions {
 /** Makes one point (x1, x2) of class `label`; k counts the points of that class so far, of `count`. */
 type PointMaker = (label: 0 | 1, k: number, count: number, noise: number, rng: Rng) => [number, number];
 
-function generate(what: string, o: PlaygroundOptions, makePoint: PointMaker): Dataset {
+/** The option names of the generators, listed once. */
+const PLAYGROUND_KEYS = optionKeys<PlaygroundOptions>()('n', 'noise', 'seed', 'rng');
+
+function generate(what: string, options: PlaygroundOptions, makePoint: PointMaker): Dataset {
+  const o = checkOptions(`${what}: options`, options, PLAYGROUND_KEYS);
   const n = checkCount(`${what}: n`, o.n ?? 200, 2);
   const noise = checkNoise(`${what}: noise`, o.noise ?? 0, 0, 0.5);
-  const rng = o.rng ?? toRng(o.seed);
+  const rng = rngFrom(what, o);
   const counts = [Math.ceil(n / 2), Math.floor(n / 2)];
   const seen = [0, 0];
   const X: number[][] = [];

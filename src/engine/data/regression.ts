@@ -3,6 +3,8 @@ import { InputError, describeValue } from '../errors';
 import { Rng, toRng } from '../rng';
 import { Dataset } from './dataset';
 import { checkCount, checkNoise } from './options';
+import { checkOptions, optionKeys } from '../options';
+import { rngFrom } from '../rng';
 
 /** Options of {@link planeData}. */
 export interface PlaneOptions {
@@ -21,7 +23,12 @@ export interface PlaneOptions {
 }
 
 /** Samples of the plane y = a1·x1 + a2·x2 + c + noise, with x1, x2 uniform in [−6, 6). */
-export function planeData(options: PlaneOptions = {}): Dataset {
+/** The option names of planeData and sineData, listed once. */
+const PLANE_KEYS = optionKeys<PlaneOptions>()('n', 'noise', 'coefficients', 'intercept', 'seed', 'rng');
+const SINE_KEYS = optionKeys<SineOptions>()('n', 'noise', 'range', 'seed', 'rng');
+
+export function planeData(opts: PlaneOptions = {}): Dataset {
+  const options = checkOptions('planeData: options', opts, PLANE_KEYS);
   const n = checkCount('planeData: n', options.n ?? 200, 1);
   const noise = checkNoise('planeData: noise', options.noise ?? 0.1, 0, Infinity);
   const coefficients = options.coefficients ?? [0.1, 0.1];
@@ -31,7 +38,7 @@ export function planeData(options: PlaneOptions = {}): Dataset {
     throw new InputError(`planeData: coefficients: expected two finite numbers [a1, a2], got ${describeValue(coefficients)}`);
   }
   if (!finite(intercept)) throw new InputError(`planeData: intercept: expected a finite number, got ${describeValue(intercept)}`);
-  const rng = options.rng ?? toRng(options.seed);
+  const rng = rngFrom('planeData', options);
   const X: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -58,14 +65,15 @@ export interface SineOptions {
 }
 
 /** Samples of the noisy sine y = sin(x) + noise, x uniform in `range`, one feature. */
-export function sineData(options: SineOptions = {}): Dataset {
+export function sineData(opts: SineOptions = {}): Dataset {
+  const options = checkOptions('sineData: options', opts, SINE_KEYS);
   const n = checkCount('sineData: n', options.n ?? 200, 1);
   const noise = checkNoise('sineData: noise', options.noise ?? 0.1, 0, Infinity);
   const range = options.range ?? [-Math.PI, Math.PI];
   if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isFinite) || !(range[0] < range[1])) {
     throw new InputError(`sineData: range: expected two finite numbers [lo, hi] with lo < hi, got ${describeValue(range)}`);
   }
-  const rng = options.rng ?? toRng(options.seed);
+  const rng = rngFrom('sineData', options);
   const X: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -2,6 +2,8 @@
 import { InputError, OptionError, ShapeError, describeValue } from '../errors';
 import { MatrixLike, VectorLike, toMatrix, toVector } from '../matrix';
 import { Rng, toRng } from '../rng';
+import { checkOptions, optionKeys } from '../options';
+import { rngFrom } from '../rng';
 
 /** Options of {@link trainTestSplit}. */
 export interface SplitOptions {
@@ -32,9 +34,16 @@ export interface Split<T> {
  * With `stratify`, each class is split on its own, so both parts keep the class proportions.
  * @example const { XTrain, XTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.2, seed: 42, stratify: true });
  */
+/** The option names of trainTestSplit, listed once. */
+const SPLIT_KEYS = optionKeys<SplitOptions>()('testSize', 'seed', 'rng', 'stratify');
+
 export function trainTestSplit(X: MatrixLike, y: VectorLike, options?: SplitOptions): Split<number[]>;
 export function trainTestSplit(X: MatrixLike, y: ReadonlyArray<ReadonlyArray<number>>, options?: SplitOptions): Split<number[][]>;
-export function trainTestSplit(X: MatrixLike, y: VectorLike | ReadonlyArray<ReadonlyArray<number>>, options: SplitOptions = {}): Split<number[] | number[][]> {
+export function trainTestSplit(X: MatrixLike, y: VectorLike | ReadonlyArray<ReadonlyArray<number>>, opts: SplitOptions = {}): Split<number[] | number[][]> {
+  const options = checkOptions('trainTestSplit: options', opts, SPLIT_KEYS);
+  if (options.stratify !== undefined && typeof options.stratify !== 'boolean') {
+    throw new OptionError(`trainTestSplit: stratify: expected true or false, got ${describeValue(options.stratify)}`);
+  }
   const Xm = toMatrix(X, 'trainTestSplit: X');
   const twoD = Array.isArray(y) && y.length > 0 && Array.isArray(y[0]);
   const yRows: number[][] = twoD
@@ -52,7 +61,7 @@ export function trainTestSplit(X: MatrixLike, y: VectorLike | ReadonlyArray<Read
   else {
     throw new OptionError(`trainTestSplit: testSize: expected a fraction in (0, 1) or a whole number of samples from 1 to ${n - 1}, got ${describeValue(testSize)}`);
   }
-  const rng = options.rng ?? toRng(options.seed);
+  const rng = rngFrom('trainTestSplit', options);
 
   // The test part has ceil(fraction · n) samples, at least 1 and at most n − 1.
   const nTest = Math.min(n - 1, Math.max(1, Math.ceil(fraction * n - 1e-9)));
@@ -79,15 +88,14 @@ export function trainTestSplit(X: MatrixLike, y: VectorLike | ReadonlyArray<Read
     for (const k of byRemainder) if (left > 0) { take[k]++; left--; }
     classes.forEach((c, k) => {
       const idx = rng.shuffle(groups.get(c)!);
-      testIdx.push(...idx.slice(0, take[k]));
-      trainIdx.push(...idx.slice(take[k]));
+      // A loop, not push(...slice): spreading 10⁷ indices into a call overflows the stack.
+      for (let j = 0; j < idx.length; j++) (j < take[k] ? testIdx : trainIdx).push(idx[j]);
     });
     rng.shuffle(testIdx);
     rng.shuffle(trainIdx);
   } else {
     const order = Array.from(rng.permutation(n));
-    testIdx.push(...order.slice(0, nTest));
-    trainIdx.push(...order.slice(nTest));
+    for (let j = 0; j < order.length; j++) (j < nTest ? testIdx : trainIdx).push(order[j]);
   }
   const rowsOf = (idx: number[]) => idx.map((i) => Array.from(Xm.rowView(i)));
   const targetsOf = (idx: number[]) => (twoD ? idx.map((i) => yRows[i].slice()) : idx.map((i) => yRows[i][0]));

@@ -6,6 +6,8 @@ import { MatrixLike } from '../matrix';
 import { OptionError, describeValue } from '../errors';
 import { MLP, Targets } from '../mlp';
 import { printsAsText } from '../inspect';
+import { checkOptions, optionKeys } from '../options';
+import { checkPositive } from '../errors';
 
 /** Options of {@link gradientCheck}. */
 export interface GradientCheckOptions {
@@ -57,10 +59,14 @@ export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): numbe
 }
 
 /** Compares model.backward's gradients on (X, y) with centred differences, layer by layer. */
+/** The option names of gradientCheck, listed once. */
+const GRADIENT_CHECK_KEYS = optionKeys<GradientCheckOptions>()('epsilon', 'tolerance');
+
 export function gradientCheck(model: MLP, X: MatrixLike, y: Targets, options: GradientCheckOptions = {}): GradientCheckResult {
   if (!(model instanceof MLP)) throw new OptionError(`gradientCheck: expected an MLP as model, got ${describeValue(model)}`);
+  checkOptions('gradientCheck: options', options, GRADIENT_CHECK_KEYS);
   const eps = options.epsilon ?? 1e-5;
-  const tolerance = options.tolerance ?? 1e-6;
+  const tolerance = checkPositive('gradientCheck: tolerance', options.tolerance ?? 1e-6);
   if (!(eps > 0 && eps < 1)) throw new OptionError(`gradientCheck: epsilon: expected a number in (0, 1), got ${describeValue(eps)}`);
   const analytic = model.backward(X, y).gradients;
   const loss = () => model.evaluate(X, y).loss;

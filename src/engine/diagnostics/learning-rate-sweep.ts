@@ -2,11 +2,13 @@
  * A learning-rate sweep: trains the same seeded model on the same data once per learning rate
  * and labels each run. A diverging run stops at once and keeps its history; nothing throws.
  */
+import { MAX_EPOCHS } from '../errors';
 import { MatrixLike } from '../matrix';
 import { OptionError, checkInteger, checkPositive, describeValue } from '../errors';
 import { EpochInfo, History, MLP, OptimizerName, Targets } from '../mlp';
 import { Verdict, classifyRun } from './classify-run';
 import { printsAsText } from '../inspect';
+import { checkOptions, optionKeys } from '../options';
 
 /** Options of {@link learningRateSweep}. */
 export interface SweepOptions {
@@ -71,9 +73,15 @@ export interface SweepShared {
   target: number;
 }
 
-/** Checks the options of a sweep (the same for the sequential and the parallel one) and works out the target. */
-export function planSweep(o: SweepOptions, caller = 'learningRateSweep'): SweepPlan {
+/** The option names of learningRateSweep, listed once. */
+const SWEEP_KEYS = optionKeys<SweepOptions>()('model', 'X', 'y', 'learningRates', 'epochs', 'batchSize', 'optimizer', 'seed', 'target', 'onEpoch');
+
+/** Checks the options of a sweep (the same for the sequential and the parallel one, which adds
+ *  its own `extraKeys`) and works out the target. */
+export function planSweep(o: SweepOptions, caller = 'learningRateSweep', extraKeys: readonly string[] = []): SweepPlan {
   if (typeof o !== 'object' || o === null) throw new OptionError(`${caller}: expected options { model, X, y, learningRates, epochs }, got ${describeValue(o)}`);
+  checkOptions(`${caller}: options`, o, [...SWEEP_KEYS, ...extraKeys]);
+  if (o.onEpoch !== undefined && typeof o.onEpoch !== 'function') throw new OptionError(`${caller}: onEpoch: expected a function (learningRate, info) => void, got ${describeValue(o.onEpoch)}`);
   const isFactory = typeof o.model === 'function';
   if (!isFactory && !(o.model instanceof MLP)) {
     throw new OptionError(`${caller}: model: expected an MLP or a function (seed) => MLP, got ${describeValue(o.model)}`);
@@ -82,7 +90,7 @@ export function planSweep(o: SweepOptions, caller = 'learningRateSweep'): SweepP
     throw new OptionError(`${caller}: learningRates: expected a non-empty list of numbers > 0, got ${describeValue(o.learningRates)}`);
   }
   o.learningRates.forEach((r, i) => checkPositive(`${caller}: learningRates[${i}]`, r));
-  const epochs = checkInteger(`${caller}: epochs`, o.epochs, 1);
+  const epochs = checkInteger(`${caller}: epochs`, o.epochs, 1, MAX_EPOCHS);
   const seed = o.seed ?? 0;
   const fresh = (): MLP => {
     const m = isFactory ? (o.model as (s: number | string | undefined) => MLP)(seed) : (o.model as MLP).clone();

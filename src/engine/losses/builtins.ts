@@ -4,7 +4,7 @@
  * cross-entropy sums over the classes of a row: L = −(1/n) Σ_i Σ_k y_ik log ŷ_ik.
  */
 import { Loss } from './loss';
-import { Matrix } from '../matrix';
+import { Matrix, MatrixLike, toMatrix } from '../matrix';
 import { ShapeError, checkPositive, shapeString } from '../errors';
 
 const shapeStringOf = (m: Matrix): string => shapeString(m.rows, m.cols);
@@ -20,22 +20,26 @@ function makeLoss(
   gradArray: (p: Float64Array, t: Float64Array, out: Float64Array, len: number, n: number) => void,
   params?: { [key: string]: number },
 ): Loss {
-  const check = (yPred: Matrix, yTrue: Matrix) => {
+  // Plain arrays are accepted as everywhere a Matrix is; NaN, ∞ and ragged rows are refused.
+  const check = (pred: MatrixLike, target: MatrixLike): [Matrix, Matrix] => {
+    const yPred = toMatrix(pred, `${name}: yPred`);
+    const yTrue = toMatrix(target, `${name}: yTrue`);
     if (yPred.rows !== yTrue.rows || yPred.cols !== yTrue.cols) {
       throw new ShapeError(`${name}: yPred ${shapeStringOf(yPred)} and yTrue ${shapeStringOf(yTrue)}: expected the same shape`);
     }
+    return [yPred, yTrue];
   };
   // For per-output losses the array versions are given n·outputs as the divisor.
   const div = (m: Matrix) => (perOutput ? m.rows * m.cols : m.rows);
   return {
     name,
     ...(params ? { params } : {}),
-    value(yPred, yTrue) {
-      check(yPred, yTrue);
+    value(pred, target) {
+      const [yPred, yTrue] = check(pred, target);
       return valueArray(yPred.data, yTrue.data, yPred.data.length, div(yPred));
     },
-    grad(yPred, yTrue) {
-      check(yPred, yTrue);
+    grad(pred, target) {
+      const [yPred, yTrue] = check(pred, target);
       const g = new Matrix(yPred.rows, yPred.cols);
       gradArray(yPred.data, yTrue.data, g.data, yPred.data.length, div(yPred));
       return g;

@@ -3,7 +3,7 @@
  * predictions, side by side. Built-in losses also have allocation-free array versions that
  * the training loop calls on its preallocated buffers.
  */
-import { Matrix } from '../matrix';
+import { Matrix, MatrixLike } from '../matrix';
 
 /** The names of the built-in losses. */
 export const lossNames = ['mse', 'mae', 'huber', 'binaryCrossEntropy', 'crossEntropy'] as const;
@@ -17,10 +17,10 @@ export interface Loss {
   readonly name: string;
   /** The settings of a configurable loss, e.g. `{ delta: 1 }` for Huber. */
   readonly params?: { readonly [key: string]: number };
-  /** L, averaged over the samples (rows). `yPred` and `yTrue` have the same shape [n×outputs]. */
-  value(yPred: Matrix, yTrue: Matrix): number;
+  /** L, averaged over the samples (rows). `yPred` and `yTrue` have the same shape [n×outputs] (a Matrix or number[][]). */
+  value(yPred: MatrixLike, yTrue: MatrixLike): number;
   /** dL/dŷ, same shape as `yPred`. */
-  grad(yPred: Matrix, yTrue: Matrix): Matrix;
+  grad(yPred: MatrixLike, yTrue: MatrixLike): Matrix;
   /**
    * Fast path: the loss over the first `len` elements of `pred`/`target` holding `n` samples,
    * averaged as `value` does (over samples, and over outputs for per-output losses). No allocation.

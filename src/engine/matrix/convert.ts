@@ -4,6 +4,10 @@
  */
 import { Matrix, MatrixLike, VectorLike } from './matrix';
 import { InputError, describeValue } from '../errors';
+import { checkOptions, optionKeys } from '../options';
+
+/** The option names of toMatrix and toVector, listed once. */
+const TO_MATRIX_KEYS = optionKeys<ToMatrixOptions>()('allowEmpty', 'allowNonFinite');
 
 /** Options of {@link toMatrix}. */
 export interface ToMatrixOptions {
@@ -18,6 +22,7 @@ export interface ToMatrixOptions {
  * `what` names the argument in error messages, e.g. `fit: X`.
  */
 export function toMatrix(x: MatrixLike | VectorLike, what = 'X', options: ToMatrixOptions = {}): Matrix {
+  checkOptions('toMatrix: options', options, TO_MATRIX_KEYS);
   let m: Matrix;
   if (x instanceof Matrix) {
     m = x;
@@ -53,6 +58,7 @@ export function toMatrix(x: MatrixLike | VectorLike, what = 'X', options: ToMatr
 
 /** Converts a list of numbers to a Float64Array and checks it (not empty, finite). */
 export function toVector(x: VectorLike | Matrix, what = 'y', options: ToMatrixOptions = {}): Float64Array {
+  checkOptions('toVector: options', options, TO_MATRIX_KEYS);
   let v: Float64Array;
   if (x instanceof Matrix) {
     if (x.cols !== 1 && x.rows !== 1) {

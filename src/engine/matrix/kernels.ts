@@ -5,6 +5,7 @@
  *
  * All matrices are row-major. Shapes: C is [m×n]; the inner size is k.
  */
+import { InputError, describeValue } from '../errors';
 import { blockedKernels } from './kernels-blocked';
 import { loadWasmKernels } from './kernels-wasm';
 
@@ -80,6 +81,10 @@ export function getKernels(): MatrixKernels {
 
 /** Replaces the kernels used by every matrix product; returns the previous ones. */
 export function setKernels(kernels: MatrixKernels): MatrixKernels {
+  const k = kernels as unknown as Record<string, unknown> | null;
+  if (typeof k !== 'object' || k === null || typeof k.name !== 'string' || !['gemm', 'gemmTN', 'gemmNT'].every((f) => typeof k[f] === 'function')) {
+    throw new InputError(`setKernels: expected kernels { name, gemm, gemmTN, gemmNT } such as jsKernels, got ${describeValue(kernels)}`);
+  }
   const previous = active;
   active = kernels;
   return previous;

@@ -1,4 +1,5 @@
 /** The confusion matrix of a classifier. */
+import { MAX_CLASSES } from '../errors';
 import { checkSameLength } from './check';
 import { InputError, checkInteger } from '../errors';
 
@@ -8,7 +9,7 @@ import { InputError, checkInteger } from '../errors';
  */
 export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, classes?: number): number[][] {
   const n = checkSameLength('confusionMatrix', yTrue, yPred);
-  const k = classes === undefined ? undefined : checkInteger('confusionMatrix: classes', classes, 1);
+  const k = classes === undefined ? undefined : checkInteger('confusionMatrix: classes', classes, 1, MAX_CLASSES);
   let seen = 0;
   for (let i = 0; i < n; i++) {
     for (const [what, v] of [['yTrue', yTrue[i]], ['yPred', yPred[i]]] as const) {
@@ -18,6 +19,9 @@ export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<numbe
       }
       if (v + 1 > seen) seen = v + 1;
     }
+  }
+  if (k === undefined && seen > MAX_CLASSES) {
+    throw new InputError(`confusionMatrix: expected at most ${MAX_CLASSES} classes, got a label ${seen - 1} (a ${seen}×${seen} table is not allocated)`);
   }
   const size = k ?? seen;
   const counts = Array.from({ length: size }, () => new Array<number>(size).fill(0));

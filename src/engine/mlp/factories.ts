@@ -3,12 +3,14 @@
  * binary cross-entropy for two classes, softmax with cross-entropy for more) and a regressor
  * (output activation none/identity, relu, softplus, sigmoid or tanh; loss mse, mae or huber).
  */
+import { MAX_CLASSES, MAX_UNITS } from '../errors';
 import { ActivationName } from '../activations';
 import { huber, losses } from '../losses';
 import { OptionError, checkChoice, checkInteger, describeValue } from '../errors';
 import { InitName } from './init';
 import { MLP } from './mlp';
 import { LayerSpec } from './options';
+import { checkOptions, optionKeys } from '../options';
 
 /** Options of {@link mlpClassifier}. */
 export interface ClassifierOptions {
@@ -57,13 +59,18 @@ export interface RegressorOptions {
 function hiddenLayers(what: string, hidden: unknown, activation: ActivationName): LayerSpec[] {
   const h = hidden ?? [16];
   if (!Array.isArray(h)) throw new OptionError(`${what}: hidden: expected a list of layer sizes like [16, 8], got ${describeValue(h)}`);
-  return h.map((u, i) => ({ units: checkInteger(`${what}: hidden[${i}]`, u, 1), activation }));
+  return h.map((u, i) => ({ units: checkInteger(`${what}: hidden[${i}]`, u, 1, MAX_UNITS), activation }));
 }
+
+/** The option names of mlpClassifier and mlpRegressor, listed once. */
+const CLASSIFIER_KEYS = optionKeys<ClassifierOptions>()('inputs', 'classes', 'hidden', 'activation', 'init', 'seed');
+const REGRESSOR_KEYS = optionKeys<RegressorOptions>()('inputs', 'outputs', 'hidden', 'activation', 'outputActivation', 'loss', 'huberDelta', 'init', 'seed');
 
 /** An MLP classifier: hidden layers, then sigmoid + binary cross-entropy (2 classes) or softmax + cross-entropy. */
 export function mlpClassifier(o: ClassifierOptions): MLP {
   if (typeof o !== 'object' || o === null) throw new OptionError(`mlpClassifier: expected options { inputs, classes, hidden? }, got ${describeValue(o)}`);
-  const classes = checkInteger('mlpClassifier: classes', o.classes, 2);
+  checkOptions('mlpClassifier: options', o, CLASSIFIER_KEYS);
+  const classes = checkInteger('mlpClassifier: classes', o.classes, 2, MAX_CLASSES);
   const layers = hiddenLayers('mlpClassifier', o.hidden, o.activation ?? 'relu');
   layers.push(classes === 2 ? { units: 1, activation: 'sigmoid' } : { units: classes, activation: 'softmax' });
   return new MLP({
@@ -79,7 +86,8 @@ export function mlpClassifier(o: ClassifierOptions): MLP {
 /** An MLP regressor with one of Table 10-1's output activations and losses. */
 export function mlpRegressor(o: RegressorOptions): MLP {
   if (typeof o !== 'object' || o === null) throw new OptionError(`mlpRegressor: expected options { inputs, outputs?, hidden? }, got ${describeValue(o)}`);
-  const outputs = checkInteger('mlpRegressor: outputs', o.outputs ?? 1, 1);
+  checkOptions('mlpRegressor: options', o, REGRESSOR_KEYS);
+  const outputs = checkInteger('mlpRegressor: outputs', o.outputs ?? 1, 1, MAX_UNITS);
   const outAct = checkChoice('mlpRegressor: outputActivation', o.outputActivation ?? 'identity', regressionOutputs);
   const lossName = checkChoice('mlpRegressor: loss', o.loss ?? 'mse', ['mse', 'mae', 'huber'] as const);
   const layers = hiddenLayers('mlpRegressor', o.hidden, o.activation ?? 'relu');

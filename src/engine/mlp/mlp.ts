@@ -3,9 +3,10 @@
  * `backward` show every step (each layer's z and a, each layer's gradients) for a notebook;
  * `fit` trains on preallocated buffers (see fit.ts and network.ts).
  */
+import { MAX_EPOCHS, MAX_UNITS } from '../errors';
 import { Activation, getActivation } from '../activations';
 import { Loss, getLoss } from '../losses';
-import { Matrix, MatrixLike } from '../matrix';
+import { Matrix, MatrixLike, toMatrix, toVector } from '../matrix';
 import { accuracy, r2Score } from '../metrics';
 import { toRng } from '../rng';
 import { InputError, OptionError, StateError, ShapeError, checkChoice, checkInteger, checkPositive, describeValue } from '../errors';
@@ -20,8 +21,14 @@ import { BackwardResult, FitOptions, ForwardResult, LayerSpec, MLPOptions, Task 
 import { ModelSummary, summarize } from './summary';
 import { MLPJSON, MLP_FORMAT } from './json';
 import { inspectSymbol } from '../inspect';
+import { checkOptions, optionKeys } from '../options';
 
 const taskNames = ['classification', 'regression'] as const;
+
+/** The option names of the MLP and of fit, listed once. */
+const JSON_KEYS = optionKeys<MLPJSON>()('format', 'inputs', 'task', 'init', 'seed', 'loss', 'layers');
+const MLP_KEYS = optionKeys<MLPOptions>()('inputs', 'layers', 'loss', 'task', 'init', 'seed');
+const FIT_KEYS = optionKeys<FitOptions>()('epochs', 'batchSize', 'learningRate', 'optimizer', 'momentum', 'shuffle', 'seed', 'validationData', 'onEpoch');
 
 /** A multi-layer perceptron. */
 export class MLP {
@@ -43,7 +50,8 @@ export class MLP {
     if (typeof options !== 'object' || options === null) {
       throw new OptionError(`MLP: expected options { inputs, layers, loss?, task?, init?, seed? }, got ${describeValue(options)}`);
     }
-    this.inputs = checkInteger('MLP: inputs', options.inputs, 1);
+    checkOptions('MLP: options', options, MLP_KEYS);
+    this.inputs = checkInteger('MLP: inputs', options.inputs, 1, MAX_UNITS);
     if (!Array.isArray(options.layers) || options.layers.length === 0) {
       throw new OptionError(`MLP: layers: expected a non-empty list of layers like { units: 4, activation: 'relu' }, got ${describeValue(options.layers)}`);
     }
@@ -78,10 +86,10 @@ export class MLP {
       const where = `MLP: layers[${i}]`;
       if (typeof spec !== 'object' || spec === null) throw new OptionError(`${where}: expected { units, activation? } or { type: 'maxout', units, pieces? }, got ${describeValue(spec)}`);
       const type = spec.type === undefined ? 'dense' : checkChoice(`${where}.type`, spec.type, ['dense', 'maxout'] as const);
-      const units = checkInteger(`${where}.units`, spec.units, 1);
+      const units = checkInteger(`${where}.units`, spec.units, 1, MAX_UNITS);
       let layer: Layer;
       if (type === 'maxout') {
-        const pieces = checkInteger(`${where}.pieces`, (spec as { pieces?: number }).pieces ?? 2, 1);
+        const pieces = checkInteger(`${where}.pieces`, (spec as { pieces?: number }).pieces ?? 2, 1, 100);
         layer = new MaxoutLayer(inputs, units, pieces);
       } else {
         const act = (spec as { activation?: unknown }).activation;
@@ -180,10 +188,11 @@ export class MLP {
 
   /** Trains the network by mini-batch gradient descent; returns the History. Never throws for divergence. */
   fit(X: MatrixLike, y: Targets, options: FitOptions = {}): History {
-    if (typeof options !== 'object' || options === null) throw new OptionError(`fit: expected an options object, got ${describeValue(options)}`);
+    checkOptions('fit: options', options, FIT_KEYS);
+    if (options.shuffle !== undefined && typeof options.shuffle !== 'boolean') throw new OptionError(`fit: shuffle: expected true or false, got ${describeValue(options.shuffle)}`);
     const M = toInputs(X, this.inputs, 'fit');
     const Y = toTargets(y, M.rows, this.outputs, this.isClassifier, 'fit');
-    const epochs = checkInteger('fit: epochs', options.epochs ?? 100, 1);
+    const epochs = checkInteger('fit: epochs', options.epochs ?? 100, 1, MAX_EPOCHS);
     const batchSize = checkInteger('fit: batchSize', options.batchSize ?? 32, 1);
     const learningRate = checkPositive('fit: learningRate', options.learningRate ?? 0.01);
     const optimizer = checkChoice('fit: optimizer', options.optimizer ?? 'sgd', optimizerNames);
@@ -336,9 +345,17 @@ export class MLP {
     } catch (e) {
       throw new InputError(`MLP.fromJSON: expected the JSON text of a saved model, but it does not parse: ${(e as Error).message}`);
     }
-    if (!j || typeof j !== 'object' || j.format !== MLP_FORMAT || !Array.isArray(j.layers)) {
+    if (!j || typeof j !== 'object' || !Array.isArray(j.layers)) {
       throw new InputError(`MLP.fromJSON: expected an object saved by MLP.toJSON (format '${MLP_FORMAT}'), got ${describeValue(j)}`);
     }
+    if (j.format !== MLP_FORMAT) {
+      throw new InputError(`MLP.fromJSON: expected format '${MLP_FORMAT}' (saved by this version of annlab), got ${describeValue(j.format)}`);
+    }
+    checkOptions('MLP.fromJSON', j, JSON_KEYS);
+    j.layers.forEach((l, i) => {
+      if (typeof l !== 'object' || l === null) throw new InputError(`MLP.fromJSON: layers[${i}]: expected a saved layer { type, units, W, b }, got ${describeValue(l)}`);
+      checkChoice(`MLP.fromJSON: layers[${i}].type`, l.type, ['dense', 'maxout'] as const);
+    });
     const model = new MLP({
       inputs: j.inputs,
       task: j.task,
@@ -350,7 +367,9 @@ export class MLP {
       ),
     });
     model.layers.forEach((layer, i) => {
-      const W = Matrix.fromRows(j.layers[i].W);
+      const saved = j.layers[i];
+      const W = toMatrix(saved.W, `MLP.fromJSON: layers[${i}].W`);
+      toVector(saved.b, `MLP.fromJSON: layers[${i}].b`);
       if (W.rows !== layer.W.rows || W.cols !== layer.W.cols || j.layers[i].b.length !== layer.b.cols) {
         throw new ShapeError(`MLP.fromJSON: layer ${i}: expected W ${layer.W.rows}×${layer.W.cols} and ${layer.b.cols} biases, got W ${W.rows}×${W.cols} and ${j.layers[i].b.length}`);
       }

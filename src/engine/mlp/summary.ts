@@ -1,6 +1,7 @@
 /** A model's summary: its layers, parameter counts and multiply-adds per sample. */
 import type { MLP } from './mlp';
 import { printsAsText } from '../inspect';
+import { InputError, describeValue } from '../errors';
 
 /** One row of a {@link ModelSummary}. */
 export interface LayerSummary {
@@ -29,6 +30,9 @@ export interface ModelSummary {
 
 /** Builds the summary of `model`. */
 export function summarize(model: MLP): ModelSummary {
+  if (typeof model !== 'object' || model === null || !Array.isArray((model as { layers?: unknown }).layers)) {
+    throw new InputError(`summarize: expected an MLP, got ${describeValue(model)}`);
+  }
   const layers: LayerSummary[] = model.layers.map((l, i) => ({
     name: `${l.type} ${i + 1}`,
     type: l.type,

@@ -3,11 +3,14 @@
  * the perceptron rule w_ij ← w_ij + η (y_j − ŷ_j) x_i, b_j ← b_j + η (y_j − ŷ_j).
  * `fit` records every step so that a notebook can replay the training one update at a time.
  */
+import { MAX_EPOCHS, MAX_SAMPLES } from '../errors';
 import { Matrix, MatrixLike, VectorLike, toMatrix, toVector } from '../matrix';
-import { InputError, ShapeError, StateError, checkChoice, checkInteger, checkPositive, describeValue, shapeString } from '../errors';
+import { InputError, ShapeError, StateError, checkChoice, checkInteger, checkPositive, describeValue, shapeString, OptionError } from '../errors';
 import { Rng, toRng } from '../rng';
 import { ThresholdName, thresholdNames, thresholds } from '../tlu';
 import { applyPerceptronRule } from './update';
+import { checkOptions, optionKeys } from '../options';
+import { rngFrom } from '../rng';
 
 /** How the weights start before training. */
 export type PerceptronInit = 'zeros' | 'uniform';
@@ -98,6 +101,9 @@ export type PerceptronOutput<Y> = Y extends ReadonlyArray<ReadonlyArray<number>>
  * const result = p.fit([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 0, 0, 1]); // AND
  * result.message; // 'converged after … epochs'
  */
+/** The option names of the Perceptron, listed once. */
+const PERCEPTRON_KEYS = optionKeys<PerceptronOptions>()('learningRate', 'maxEpochs', 'init', 'seed', 'rng', 'shuffle', 'traceLimit', 'activation', 'weights', 'bias');
+
 export class Perceptron<Y extends number[] | number[][] = number[] | number[][]> {
   /** The weights, [inputs×outputs] (W in XW + b); empty until `fit` or starting `weights`. */
   weights: Matrix = new Matrix(0, 0);
@@ -110,19 +116,17 @@ export class Perceptron<Y extends number[] | number[][] = number[] | number[][]>
   private single = true;
 
   constructor(options: PerceptronOptions = {}) {
-    if (typeof options !== 'object' || options === null) {
-      throw new InputError(`Perceptron: expected an options object, got ${describeValue(options)}`);
-    }
-    const o = options;
+    const o = checkOptions('Perceptron: options', options, PERCEPTRON_KEYS);
+    if (o.shuffle !== undefined && typeof o.shuffle !== 'boolean') throw new OptionError(`Perceptron: shuffle: expected true or false, got ${describeValue(o.shuffle)}`);
     this.options = {
       learningRate: checkPositive('Perceptron: learningRate', o.learningRate ?? 1),
-      maxEpochs: checkInteger('Perceptron: maxEpochs', o.maxEpochs ?? 100, 1),
+      maxEpochs: checkInteger('Perceptron: maxEpochs', o.maxEpochs ?? 100, 1, MAX_EPOCHS),
       init: checkChoice('Perceptron: init', o.init ?? 'zeros', perceptronInits),
-      shuffle: !!(o.shuffle ?? false),
-      traceLimit: checkInteger('Perceptron: traceLimit', o.traceLimit ?? 10000, 0),
+      shuffle: o.shuffle ?? false,
+      traceLimit: checkInteger('Perceptron: traceLimit', o.traceLimit ?? 10000, 0, MAX_SAMPLES),
       activation: checkChoice('Perceptron: activation', o.activation ?? 'step', thresholdNames),
     };
-    this.rng = o.rng ?? toRng(o.seed);
+    this.rng = rngFrom('Perceptron', o);
     if (o.weights !== undefined) {
       this.start = startingWeights(o.weights, o.bias);
       this.weights = this.start.weights.clone();

@@ -4,6 +4,8 @@
  */
 import { InputError, checkChoice, checkInteger, describeValue } from '../errors';
 import { PlotOptions, PlotSpec, checkSize, topLevel } from './common';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** An activation as the engine defines it: a name, the function and its derivative. */
 export interface ActivationLike {
@@ -29,11 +31,15 @@ export interface ActivationPlotOptions extends PlotOptions {
   columns?: number;
 }
 
+/** The option names of activationPlot, listed once. */
+const ACTIVATIONPLOT_KEYS = optionKeys<ActivationPlotOptions>()(...PLOT_KEY_NAMES, 'range', 'samples', 'layout', 'derivative', 'columns');
+
 /**
  * f(z) (solid) and f′(z) (dashed) for each activation, e.g.
  * `activationPlot([activations.sigmoid, activations.tanh, activations.relu])`.
  */
 export function activationPlot(list: ReadonlyArray<ActivationLike>, options: ActivationPlotOptions = {}): PlotSpec {
+  options = checkPlotOptions('activationPlot', options, ACTIVATIONPLOT_KEYS);
   const what = 'activationPlot';
   if (!Array.isArray(list) || list.length === 0) {
     throw new InputError(`${what}: expected a non-empty list of activations ({ name, f, df }), got ${describeValue(list)}`);

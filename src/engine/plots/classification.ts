@@ -2,9 +2,12 @@
  * Classification: the confusion matrix as a heatmap (rows = true class, columns =
  * predicted), and a grid of 8×8 digit images labelled with their true and predicted class.
  */
+import { confusionMatrix } from '../metrics';
 import { InputError, checkInteger, describeValue } from '../errors';
 import { MatrixLike, VectorLike } from '../matrix';
 import { PlotOptions, PlotSpec, checkSize, formatNumber, toLabels, toRows, topLevel } from './common';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** True and predicted labels (one per sample). */
 export interface LabelPairs {
@@ -25,22 +28,19 @@ function countPairs(yTrue: number[], yPred: number[]): number[][] {
   if (yTrue.length !== yPred.length) {
     throw new InputError(`confusionMatrixPlot: yTrue has ${yTrue.length} labels but yPred has ${yPred.length}; expected one prediction per label`);
   }
-  const k = Math.max(...yTrue, ...yPred) + 1;
-  const m = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  yTrue.forEach((t, i) => {
-    if (!Number.isInteger(t) || t < 0 || !Number.isInteger(yPred[i]) || yPred[i] < 0) {
-      throw new InputError(`confusionMatrixPlot: labels must be class indices 0, 1, ..., got ${t} and ${yPred[i]} at sample ${i}`);
-    }
-    m[t][yPred[i]] += 1;
-  });
-  return m;
+  // The metric checks the labels (class indices, finite) and refuses a huge label before allocating.
+  return confusionMatrix(yTrue, yPred);
 }
+
+/** The option names of confusionMatrixPlot, listed once. */
+const CONFUSIONMATRIXPLOT_KEYS = optionKeys<ConfusionMatrixOptions>()(...PLOT_KEY_NAMES, 'classNames', 'normalize');
 
 /**
  * Confusion matrix heatmap with counts in the cells. Takes the matrix (from
  * `confusionMatrix(yTrue, yPred)`) or `{ yTrue, yPred }`.
  */
 export function confusionMatrixPlot(input: ReadonlyArray<ReadonlyArray<number>> | MatrixLike | LabelPairs, options: ConfusionMatrixOptions = {}): PlotSpec {
+  options = checkPlotOptions('confusionMatrixPlot', options, CONFUSIONMATRIXPLOT_KEYS);
   const what = 'confusionMatrixPlot';
   const pairs = input as LabelPairs;
   const m =
@@ -128,11 +128,15 @@ export interface DigitsPlotOptions extends PlotOptions {
   cellSize?: number;
 }
 
+/** The option names of digitsPlot, listed once. */
+const DIGITSPLOT_KEYS = optionKeys<DigitsPlotOptions>()(...PLOT_KEY_NAMES, 'labels', 'predictions', 'columns', 'max', 'side', 'cellSize');
+
 /**
  * A grid of small greyscale images (8×8 digits: one row of 64 pixel values per image),
  * each labelled with its true class and, when given, the prediction.
  */
 export function digitsPlot(images: MatrixLike, options: DigitsPlotOptions = {}): PlotSpec {
+  options = checkPlotOptions('digitsPlot', options, DIGITSPLOT_KEYS);
   const what = 'digitsPlot';
   const rows = toRows(images, `${what}: images`);
   const max = checkInteger(`${what}: max`, options.max ?? 30, 1);

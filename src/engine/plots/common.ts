@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { Matrix, MatrixLike, VectorLike } from '../matrix';
 import { toMatrix } from '../matrix';
 import { InputError, OptionError, describeValue } from '../errors';
+import { checkOptions } from '../options';
 
 /** A vega-lite v5 specification, as every builder returns it. */
 export type PlotSpec = TopLevelSpec;
@@ -92,8 +93,8 @@ export interface PlaneData {
  */
 export function planeData(what: string, data: LabelledData, featureNames?: ReadonlyArray<string>, hint = ''): PlaneData {
   if (!data || typeof data !== 'object') throw new InputError(`${what}: expected data { X, y } with 2 features, got ${describeValue(data)}`);
-  const X = toRows(data.X, `${what}: X`);
-  const y = toLabels(data.y, `${what}: y`);
+  const X = toMatrix(data.X as MatrixLike, `${what}: X`).toArray();
+  const y = checkClassLabels(`${what}: y`, toLabels(data.y, `${what}: y`));
   checkSameLength(what, X, y);
   if (X[0].length !== 2) throw new InputError(`${what}: expected 2 input features (a plane), got ${X[0].length}${hint}`);
   const given = featureNames ?? data.featureNames ?? ['x1', 'x2'];
@@ -116,6 +117,14 @@ export function integerAxis(lo: number, hi: number): Record<string, unknown> {
   const axis: Record<string, unknown> = { format: 'd', tickMinStep: 1 };
   if (last - first <= 10) axis.values = Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k);
   return axis;
+}
+
+/** Class labels as a plot draws them: integers ≥ 0 (never NaN, never 0.5: a plot must not print "class NaN"). */
+export function checkClassLabels(what: string, y: number[]): number[] {
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isInteger(y[i]) || y[i] < 0) throw new InputError(`${what}: expected class labels 0, 1, 2, …, but y[${i}] is ${describeValue(y[i])}`);
+  }
+  return y;
 }
 
 /** Converts a Matrix or number[][] to plain rows (copying). */
@@ -176,11 +185,29 @@ export function formatNumber(v: number): string {
   return v.toExponential(2).replace(/\.?0+e/, 'e');
 }
 
+/** The options every plot takes (PlotOptions), listed once. */
+export const PLOT_KEY_NAMES = ['title', 'width', 'height', 'description'] as const;
+
+/**
+ * Checks a plot's options object: no unknown names (with "did you mean"), and the options all
+ * plots share. Returns the options ({} for undefined).
+ */
+export function checkPlotOptions<T extends PlotOptions>(what: string, options: T | undefined, known: readonly string[]): T {
+  const o = checkOptions(`${what}: options`, options, known);
+  for (const key of ['title', 'description'] as const) {
+    if (o[key] !== undefined && typeof o[key] !== 'string') throw new OptionError(`${what}: ${key}: expected a string, got ${describeValue(o[key])}`);
+  }
+  return o;
+}
+
+/** The largest width, height or resolution of a plot (pixels or grid cells). */
+export const MAX_PLOT_SIZE = 10000;
+
 /** Checks a positive size option (width, height, resolution). */
 export function checkSize(what: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new OptionError(`${what}: expected a number > 0, got ${describeValue(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > MAX_PLOT_SIZE) {
+    throw new OptionError(`${what}: expected an integer from 1 to ${MAX_PLOT_SIZE}, got ${describeValue(value)}`);
   }
   return value;
 }

@@ -5,6 +5,8 @@
  */
 import { InputError, describeValue } from '../errors';
 import { PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, integerAxis, topLevel } from './common';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** The parts of a training history this plot reads (an engine `History` fits). */
 export interface LossHistoryLike {
@@ -104,6 +106,9 @@ function cutAtTop(loss: number[], top: number, logY: boolean): { kept: number[];
   return { kept: loss.slice(0, k), exit: { epoch: k + Math.min(1, Math.max(0, t)) } };
 }
 
+/** The option names of learningRateConvergencePlot, listed once. */
+const LEARNINGRATECONVERGENCEPLOT_KEYS = optionKeys<ConvergencePlotOptions>()(...PLOT_KEY_NAMES, 'logY', 'showTarget');
+
 /**
  * Loss per epoch for several learning rates, from `learningRateSweep(...)` or from histories.
  * Each run's legend label gives its verdict (converged at epoch k, too slow, oscillating, diverged).
@@ -114,6 +119,7 @@ export function learningRateConvergencePlot(
   sweep: SweepResultLike | ReadonlyArray<SweepRunLike | LossHistoryLike>,
   options: ConvergencePlotOptions = {},
 ): PlotSpec {
+  options = checkPlotOptions('learningRateConvergencePlot', options, LEARNINGRATECONVERGENCEPLOT_KEYS);
   const inputs = Array.isArray(sweep) ? (sweep as ReadonlyArray<SweepRunLike | LossHistoryLike>) : (sweep as SweepResultLike)?.runs;
   if (!Array.isArray(inputs) || inputs.length === 0) {
     throw new InputError(`learningRateConvergencePlot: expected a sweep result (with runs) or a non-empty list of histories, got ${describeValue(sweep)}`);

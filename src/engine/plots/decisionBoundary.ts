@@ -6,6 +6,8 @@ import { checkInteger } from '../errors';
 import { LabelledData, NEGATIVE_COLOR, PALETTE, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, planeData, tickValues, toLabels, toRows, topLevel } from './common';
 import { OutputKind, Predictor, classesOf, evaluate } from './predictor';
 import { contourSegments } from './contour';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 export type { LabelledData } from './common';
 
@@ -44,6 +46,9 @@ interface PointRow {
   set: 'training' | 'test';
 }
 
+/** The option names of decisionBoundaryPlot, listed once. */
+const DECISIONBOUNDARYPLOT_KEYS = optionKeys<DecisionBoundaryOptions>()(...PLOT_KEY_NAMES, 'test', 'output', 'resolution', 'margin', 'transform', 'featureNames', 'classNames', 'boundary', 'note');
+
 /**
  * Heatmap of a model's output over the plane around the data, with training points
  * (circles) and test points (triangles) coloured by their true class.
@@ -52,6 +57,7 @@ interface PointRow {
  * @param data 2-D inputs and their labels (a Dataset, or { X, y })
  */
 export function decisionBoundaryPlot(model: Predictor, data: LabelledData, options: DecisionBoundaryOptions = {}): PlotSpec {
+  options = checkPlotOptions('decisionBoundaryPlot', options, DECISIONBOUNDARYPLOT_KEYS);
   const what = 'decisionBoundaryPlot';
   const { X, y, names } = planeData(what, data, options.featureNames, "; plot two features, or pass options.transform to build the model's features from 2");
   const test = options.test ? { X: toRows(options.test.X, `${what}: test.X`), y: toLabels(options.test.y, `${what}: test.y`) } : undefined;

@@ -4,6 +4,8 @@
  */
 import { InputError, describeValue } from '../errors';
 import { PALETTE, PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, integerAxis, topLevel } from './common';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** The parts of a training history this plot reads (an engine `History` fits). */
 export interface HistoryLike {
@@ -22,8 +24,12 @@ export interface TrainingHistoryOptions extends PlotOptions {
 }
 
 
+/** The option names of trainingHistoryPlot, listed once. */
+const TRAININGHISTORYPLOT_KEYS = optionKeys<TrainingHistoryOptions>()(...PLOT_KEY_NAMES, 'logY');
+
 /** Training and validation loss (and accuracy) per epoch, e.g. `trainingHistoryPlot(model.fit(X, y, {...}))`. */
 export function trainingHistoryPlot(history: HistoryLike, options: TrainingHistoryOptions = {}): PlotSpec {
+  options = checkPlotOptions('trainingHistoryPlot', options, TRAININGHISTORYPLOT_KEYS);
   const what = 'trainingHistoryPlot';
   if (!history || typeof (history.loss as ArrayLike<number>)?.length !== 'number') {
     throw new InputError(`${what}: expected a history with a loss array (what fit returns), got ${describeValue(history)}`);

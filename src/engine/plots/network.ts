@@ -5,6 +5,8 @@
 import { InputError, checkInteger, describeValue } from '../errors';
 import { MatrixLike } from '../matrix';
 import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, formatNumber, subscript, toRows, topLevel } from './common';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** A layer as the diagram reads it: its weights W [inputs × units] (an engine Dense layer fits). */
 export interface LayerLike {
@@ -43,11 +45,15 @@ function weightRows(W: LayerLike['W'], what: string): number[][] {
   return toRows(W as MatrixLike, what);
 }
 
+/** The option names of networkDiagram, listed once. */
+const NETWORKDIAGRAM_KEYS = optionKeys<NetworkDiagramOptions>()(...PLOT_KEY_NAMES, 'inputNames', 'outputNames', 'maxNeurons', 'maxWeight');
+
 /**
  * Neurons and weighted links of a network: pass a model (`{ layers: [{ W, activation }, ...] }`,
  * e.g. an MLP) or the list of weight matrices [inputs × units], one per layer.
  */
 export function networkDiagram(model: { layers: ReadonlyArray<LayerLike> } | ReadonlyArray<MatrixLike>, options: NetworkDiagramOptions = {}): PlotSpec {
+  options = checkPlotOptions('networkDiagram', options, NETWORKDIAGRAM_KEYS);
   const what = 'networkDiagram';
   const layers: LayerLike[] = Array.isArray(model)
     ? (model as ReadonlyArray<MatrixLike>).map((W) => ({ W }))

@@ -5,6 +5,8 @@
  */
 import { InputError, describeValue } from '../errors';
 import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, formatNumber, integerAxis, paddedExtent, planeData, tickValues, topLevel } from './common';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** One step of a perceptron trace (an engine `PerceptronStep` fits). */
 export interface PerceptronStepLike {
@@ -98,6 +100,9 @@ export interface WeightState {
   weights: string;
 }
 
+/** The option names of perceptronLearningPlot, listed once. */
+const PERCEPTRONLEARNINGPLOT_KEYS = optionKeys<PerceptronLearningOptions>()(...PLOT_KEY_NAMES, 'output', 'start', 'margin', 'featureNames');
+
 /** The steps of a trace that changed the weights (a step with a right answer changes nothing). */
 export function changingSteps(trace: ReadonlyArray<PerceptronStepLike>): PerceptronStepLike[] {
   return trace.filter((s) => s.deltaB.some((d: number) => d !== 0) || s.deltaW.some((r) => r.some((d: number) => d !== 0)));
@@ -172,6 +177,7 @@ export function updateLines(
  * @param data the 2-D inputs and 0/1 labels it was trained on
  */
 export function perceptronLearningPlot(result: PerceptronResultLike, data: LabelledData, options: PerceptronLearningOptions = {}): PlotSpec {
+  options = checkPlotOptions('perceptronLearningPlot', options, PERCEPTRONLEARNINGPLOT_KEYS);
   const what = 'perceptronLearningPlot';
   if (!result || !Array.isArray(result.trace) || !Array.isArray(result.errors)) {
     throw new InputError(`${what}: expected a perceptron result with trace and errors (from Perceptron.fit), got ${describeValue(result)}`);

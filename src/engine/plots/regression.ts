@@ -6,6 +6,8 @@ import { InputError, describeValue } from '../errors';
 import { MatrixLike, VectorLike } from '../matrix';
 import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, symbolName, toRows, topLevel } from './common';
 import { Predictor, evaluate } from './predictor';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** Inputs and targets of a regression (a `Dataset` fits). */
 export interface RegressionData {
@@ -32,6 +34,9 @@ function column(y: VectorLike | MatrixLike, j: number, what: string): number[] {
   return rows.map((r) => r[j]);
 }
 
+/** The option names of regressionPlot, listed once. */
+const REGRESSIONPLOT_KEYS = optionKeys<RegressionPlotOptions>()(...PLOT_KEY_NAMES, 'output', 'samples');
+
 /**
  * Panels of a regression: fit over the data (when X has one feature), predicted against
  * true values, and residuals.
@@ -40,6 +45,7 @@ function column(y: VectorLike | MatrixLike, j: number, what: string): number[] {
  * @param data inputs X and targets y
  */
 export function regressionPlot(model: Predictor | ReadonlyArray<number>, data: RegressionData, options: RegressionPlotOptions = {}): PlotSpec {
+  options = checkPlotOptions('regressionPlot', options, REGRESSIONPLOT_KEYS);
   const what = 'regressionPlot';
   const X = Array.isArray(data.X) && typeof data.X[0] === 'number' ? (data.X as number[]).map((v) => [v]) : toRows(data.X as MatrixLike, `${what}: X`);
   const j = options.output ?? 0;

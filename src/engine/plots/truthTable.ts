@@ -4,8 +4,10 @@
  */
 import { InputError, describeValue } from '../errors';
 import { MatrixLike, VectorLike } from '../matrix';
-import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, symbolName, toLabels, toRows, topLevel } from './common';
+import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, symbolName, toLabels, toRows, topLevel } from './common';
 import { Predictor, classesOf, evaluate } from './predictor';
+import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
+import { optionKeys } from '../options';
 
 /** A gate's truth table (what `truthTable('and')` returns fits). */
 export interface TruthTableLike {
@@ -21,16 +23,26 @@ export interface TruthTablePlotOptions extends PlotOptions {
   output?: Predictor | ReadonlyArray<number>;
 }
 
+/** The option names of truthTablePlot, listed once. */
+const TRUTHTABLEPLOT_KEYS = optionKeys<TruthTablePlotOptions>()(...PLOT_KEY_NAMES, 'output');
+
 /**
  * A truth table drawn as a grid: one row per input combination; columns x₁, x₂, ...,
  * the target y and the model's output ŷ (✓ where it matches y, ✗ where not).
  */
 export function truthTablePlot(table: TruthTableLike, options: TruthTablePlotOptions = {}): PlotSpec {
+  options = checkPlotOptions('truthTablePlot', options, TRUTHTABLEPLOT_KEYS);
   const what = 'truthTablePlot';
   if (!table || typeof table !== 'object') throw new InputError(`${what}: expected a truth table { X, y }, got ${describeValue(table)}`);
   const X = toRows(table.X, `${what}: X`);
   const y = toLabels(table.y, `${what}: y`);
   checkSameLength(what, X, y);
+  // A truth table holds finite inputs and 0/1 (or ±1) targets: refuse NaN and ∞ rather than draw them.
+  for (const v of [...X.flat(), ...y]) {
+    if (!Number.isFinite(v)) throw new InputError(`${what}: expected finite inputs and targets, got ${v}`);
+  }
+  checkSize(`${what}: width`, options.width, 1);
+  checkSize(`${what}: height`, options.height, 1);
   const inputNames = (table.featureNames?.slice(0, X[0].length) ?? X[0].map((_, j) => `x${j + 1}`)).map(symbolName);
   const target = table.targetName ?? 'y';
   let output: number[] | undefined;

@@ -16,6 +16,7 @@ import type { EpochInfo } from '../../engine/mlp/options';
 import { formatNumber } from '../../engine/plots/common';
 import { DisplayBundle, plotBundle } from './show';
 import { DisplayWriter, currentDisplayWriter, newDisplayId } from './tslab';
+import { checkOptions, optionKeys } from '../../engine';
 
 /** The part of what `fit` passes to onEpoch that the progress display reads. */
 export type EpochInfoLike = Pick<EpochInfo, 'epoch' | 'epochs' | 'loss' | 'valLoss' | 'accuracy' | 'valAccuracy'>;
@@ -74,6 +75,9 @@ export function formatSeconds(s: number): string {
  * const history = model.fit(X, y, { epochs: 200, onEpoch: progress.onEpoch });
  * progress.finish(trainingHistoryPlot(history));
  */
+/** The option names of trainingProgress, listed once. */
+const PROGRESS_KEYS = optionKeys<TrainingProgressOptions>()('runs', 'curve', 'interval', 'curveInterval', 'maxOverhead', 'png', 'now');
+
 export class TrainingProgress {
   /** For `fit(X, y, { onEpoch: progress.onEpoch })`. */
   readonly onEpoch: (info: EpochInfoLike) => void;
@@ -107,10 +111,18 @@ export class TrainingProgress {
     const positive = (what: string, v: unknown, d: number) => {
       if (v === undefined) return d;
       if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) {
-        throw new OptionError(`trainingProgress: ${what} must be a number ≥ 0, got ${describeValue(v)}`);
+        throw new OptionError(`trainingProgress: ${what}: expected a number ≥ 0, got ${describeValue(v)}`);
       }
       return v;
     };
+    checkOptions('trainingProgress: options', options, PROGRESS_KEYS);
+    for (const key of ['curve', 'png'] as const) {
+      if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new OptionError(`trainingProgress: ${key}: expected true or false, got ${describeValue(options[key])}`);
+    }
+    if (options.now !== undefined && typeof options.now !== 'function') throw new OptionError(`trainingProgress: now: expected a clock function () => ms, got ${describeValue(options.now)}`);
+    if (options.runs !== undefined && !(Number.isInteger(options.runs) && (options.runs as number) >= 1 && (options.runs as number) <= 1e6)) {
+      throw new OptionError(`trainingProgress: runs: expected an integer from 1 to 1000000, got ${describeValue(options.runs)}`);
+    }
     this.options = {
       runs: Math.max(1, Math.round(positive('runs', options.runs, 1))),
       curve: options.curve ?? true,

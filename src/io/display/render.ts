@@ -9,6 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { AnnlabError, InputError, describeValue } from '../../engine/errors';
 import { dejaVuTextWidth } from './textWidth';
+import { checkOptions, optionKeys } from '../../engine';
 
 /** A vega-lite spec did not compile or render. */
 export class RenderError extends AnnlabError {}
@@ -181,11 +182,15 @@ export function svgToPng(svg: string, scale = 2): RenderedPng {
   return { png, width, height, scale };
 }
 
+/** The option names of renderPng, listed once. */
+const RENDER_PNG_KEYS = optionKeys<RenderPngOptions>()('scale');
+
 /** Renders a vega-lite spec to a PNG (2× pixels by default), synchronously. */
 export function renderPng(spec: TopLevelSpec, options: RenderPngOptions = {}): RenderedPng {
+  checkOptions('renderPng: options', options, RENDER_PNG_KEYS);
   const scale = options.scale ?? 2;
   if (typeof scale !== 'number' || !(scale > 0) || scale > 8) {
-    throw new InputError(`renderPng: scale must be a number in (0, 8], got ${describeValue(scale)}`);
+    throw new InputError(`renderPng: scale: expected a number in (0, 8], got ${describeValue(scale)}`);
   }
   return svgToPng(renderSvg(spec), scale);
 }

@@ -5,6 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { OptionError } from '../../engine/errors';
 import { plotHtml } from './html';
 import { renderPng, renderSvg } from './render';
+import { checkOptions, optionKeys, InputError as SaveInputError, describeValue as describe } from '../../engine';
 
 /** File types savePlot writes. */
 export type PlotFileType = 'png' | 'svg' | 'html' | 'json';
@@ -20,14 +21,22 @@ export interface SavePlotOptions {
  * Saves a plot: `.png` (2× pixels), `.svg`, `.html` (interactive, scripts inlined: opens
  * offline) or `.json` (the vega-lite spec). Creates missing folders; returns the absolute path.
  */
+/** The option names of savePlot, listed once. */
+const SAVE_KEYS = optionKeys<SavePlotOptions>()('scale');
+
 export function savePlot(spec: TopLevelSpec, file: string, options: SavePlotOptions = {}): string {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const fs = require('fs') as typeof import('fs');
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const path = require('path') as typeof import('path');
-  const ext = path.extname(String(file)).slice(1).toLowerCase();
+  checkOptions('savePlot: options', options, SAVE_KEYS);
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+    throw new SaveInputError(`savePlot: expected a vega-lite spec (what the plot builders return), got ${describe(spec)}`);
+  }
+  if (typeof file !== 'string') throw new SaveInputError(`savePlot: file: expected a file name such as 'plot.png', got ${describe(file)}`);
+  const ext = path.extname(file).slice(1).toLowerCase();
   if (!(PLOT_FILE_TYPES as readonly string[]).includes(ext)) {
-    throw new OptionError(`savePlot: the file name must end in ${PLOT_FILE_TYPES.map((t) => '.' + t).join(', ')}; got '${file}'`);
+    throw new OptionError(`savePlot: expected a file name ending in ${PLOT_FILE_TYPES.map((t) => '.' + t).join(', ')}, got '${file}'`);
   }
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });

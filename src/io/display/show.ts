@@ -10,6 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { InputError, describeValue } from '../../engine/errors';
 import { renderPng } from './render';
 import { DisplayContent, currentDisplayWriter, newDisplayId } from './tslab';
+import { checkOptions, optionKeys, OptionError as ShowOptionError } from '../../engine';
 
 /** MIME type of vega-lite v5 specs (rendered by JupyterLab 4 and VS Code). */
 export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -46,10 +47,20 @@ export function describeSpec(spec: TopLevelSpec): string {
   return typeof title === 'string' ? `Plot: ${title}` : 'A vega-lite plot';
 }
 
+/** The option names of show and plotBundle, listed once. */
+const SHOW_KEYS = optionKeys<ShowOptions>()('png', 'scale', 'text', 'displayId', 'update');
+
 /** Builds the output bundle of a spec (renders the PNG), without sending it. */
 export function plotBundle(spec: TopLevelSpec, options: ShowOptions = {}): DisplayBundle {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
     throw new InputError(`show: expected a vega-lite spec (what the plot builders return), got ${describeValue(spec)}`);
+  }
+  checkOptions('show: options', options, SHOW_KEYS);
+  for (const key of ['png', 'update'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new ShowOptionError(`show: ${key}: expected true or false, got ${describeValue(options[key])}`);
+  }
+  for (const key of ['text', 'displayId'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'string') throw new ShowOptionError(`show: ${key}: expected a string, got ${describeValue(options[key])}`);
   }
   const bundle: DisplayBundle = {
     data: { [VEGA_LITE_MIME]: spec, 'text/plain': options.text ?? describeSpec(spec) },

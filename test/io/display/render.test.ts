@@ -74,6 +74,6 @@ describe('rendering in Node', () => {
 
   it('throws a RenderError for a spec vega-lite cannot compile', () => {
     expect(() => compileSpec({ mark: 'nonsense' } as unknown as PlotSpec)).toThrow(RenderError);
-    expect(() => renderPng(spec, { scale: 0 })).toThrow(/scale must be a number in \(0, 8\]/);
+    expect(() => renderPng(spec, { scale: 0 })).toThrow(/scale: expected a number in \(0, 8\]/);
   });
 });

@@ -28,6 +28,6 @@ describe('savePlot', () => {
 
   it('refuses other extensions with the list of allowed ones', () => {
     expect(() => savePlot(spec, path.join(dir, 'plot.pdf'))).toThrow(OptionError);
-    expect(() => savePlot(spec, path.join(dir, 'plot.pdf'))).toThrow(/\.png, \.svg, \.html, \.json; got/);
+    expect(() => savePlot(spec, path.join(dir, 'plot.pdf'))).toThrow(/\.png, \.svg, \.html, \.json, got/);
   });
 });
