@@ -4,6 +4,8 @@
 import type { GradeReport, JestJson } from './report';
 import { buildReport } from './report';
 import { loadManifest } from './manifest';
+import { addSubmissionFacts } from './submission-facts';
+import { writeClassReport } from './class-report/write';
 import { csvField, csvHeader, csvRow, gradescopeJson, junitXml, scoreTable, writeAtomic } from './writers';
 
 /** Options of gradeSubmission. */
@@ -219,12 +221,14 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
     // Sandbox children make their working folders here: anything still running in it afterwards is a leftover.
     const tmp = path.join(work, 'tmp');
     fs.mkdirSync(tmp, { mode: 0o711 });
-    const env: NodeJS.ProcessEnv = { ...process.env, ANNLAB_TARGET: copy, TMPDIR: tmp, FORCE_COLOR: '0', NO_COLOR: '1' };
+    const callLog = path.join(privateDir, 'calls.jsonl');
+    const env: NodeJS.ProcessEnv = { ...process.env, ANNLAB_TARGET: copy, TMPDIR: tmp, FORCE_COLOR: '0', NO_COLOR: '1', ANNLAB_CALL_LOG: callLog };
     if (o.callTimeoutMs) env.ANNLAB_CALL_TIMEOUT_MS = String(o.callTimeoutMs);
     const run = files.length
       ? await runJest(root, files, env, privateDir, { timeoutMs: o.timeoutMs ?? 120000, maxWorkers: o.maxWorkers ?? 2 })
       : { json: { testResults: [] }, problem: 'no test files for these exercises', seconds: 0 };
     report = buildReport(manifest, run.json, { exercises, hidden, compileErrors: compile, runProblem: run.problem });
+    addSubmissionFacts(report, { submission, copy, callLog });
     const left = killLeftovers(work);
     if (left > 0) report.notes.push(`stopped ${left} process(es) left behind by the run`);
   } catch (e) {
@@ -283,7 +287,7 @@ export function killLeftovers(dir: string): number {
 
 /** Grades every sub-folder of `dir` (one per student), `jobs` at a time, into
  *  `<outDir>/<student>/` and one `<outDir>/gradebook.csv`. One broken submission never stops the batch. */
-export async function gradeSubmissions(dir: string, o: GradeOptions & { jobs?: number; onDone?: (student: string, r: GradeReport) => void } = {}): Promise<{ gradebook: string; students: number }> {
+export async function gradeSubmissions(dir: string, o: GradeOptions & { jobs?: number; onDone?: (student: string, r: GradeReport) => void } = {}): Promise<{ gradebook: string; students: number; classReport: string }> {
   const fs = require('fs') as typeof import('fs');
   const path = require('path') as typeof import('path');
   const root = o.projectRoot ?? projectRoot();
@@ -314,5 +318,6 @@ export async function gradeSubmissions(dir: string, o: GradeOptions & { jobs?: n
   await Promise.all(Array.from({ length: Math.min(jobs, students.length) }, worker));
   const gradebook = path.join(outDir, 'gradebook.csv');
   writeAtomic(gradebook, [header || 'student,score,max_score', ...students.map((s) => rows.get(s) ?? `${s},0`)].join('\n') + '\n');
-  return { gradebook, students: students.length };
+  const classReport = writeClassReport(outDir, { names: Object.fromEntries(students.map((s) => [s.replace(/[^A-Za-z0-9._-]/g, '_'), s])) }).file;
+  return { gradebook, students: students.length, classReport };
 }

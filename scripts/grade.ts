@@ -50,6 +50,7 @@ async function main(): Promise<number> {
       onDone: (student, rep) => console.log(`${student}: ${rep.score} / ${rep.maxScore}`),
     });
     console.log(`graded ${r.students} submissions in ${((Date.now() - started) / 1000).toFixed(1)} s → ${r.gradebook}`);
+    console.log(`class report → ${r.classReport}`);
     return 0;
   }
   if (o.solutions && !fs.existsSync(path.join(root, 'solutions'))) {

@@ -6,6 +6,7 @@ import { detectIsolation, launchCommand, spawnOptions } from './launch';
 import { cacheDir, warmCache } from './compile-cache';
 import { cpuAwareTimeout, killGroup } from './process-limits';
 import { StudentCodeError } from './types';
+import { recordCall } from '../call-log';
 import type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
 
 export { StudentCodeError } from './types';
@@ -311,7 +312,9 @@ class Sandbox implements StudentModule {
     this.timer?.cancel();
     this.timer = undefined;
     this.current = undefined;
-    this.spentMs += Date.now() - this.callStarted;
+    const ms = Date.now() - this.callStarted;
+    recordCall(this.name, p.fn, ms, p.timeoutMs, error instanceof StudentCodeError && error.kind === 'timeout' && ms >= p.timeoutMs);
+    this.spentMs += ms;
     if (error) p.reject(error);
     else p.resolve(value);
     this.pump();
