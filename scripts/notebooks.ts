@@ -6,6 +6,7 @@
  *
  *   npm run notebooks                    # all notebooks → build/notebooks/*.ipynb + *.html
  *   npm run notebooks -- 02 05           # only the notebooks whose names start with these
+ *   npm run notebooks -- --sources DIR   # a lecturer's own sources (DIR/NN-name.txt): built, then checked
  *
  * test/notebooks/ runs the same checks under jest (npm test, .ci/run).
  */
@@ -24,6 +25,7 @@ import {
   jupyterEnv,
   notebookProblems,
 } from '../test/support/jupyter';
+import { SOURCES, buildSources } from './make-notebooks';
 
 /** Where `npm run notebooks` writes the executed notebooks and their HTML pages. */
 export const BUILD_DIR = path.join(PROJECT_ROOT, 'build', 'notebooks');
@@ -233,8 +235,18 @@ export function runProblems(r: NotebookRun): string[] {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const names = listNotebooks(only);
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--sources');
+  const sourcesDir = at >= 0 ? args[at + 1] : undefined;
+  if (at >= 0 && (!sourcesDir || !fs.existsSync(sourcesDir))) {
+    console.error(`npm run notebooks -- --sources DIR: ${sourcesDir ? `${sourcesDir} does not exist` : 'name the folder of your notebook sources'}`);
+    process.exit(2);
+  }
+  const only = args.filter((a, i) => !a.startsWith('-') && !(at >= 0 && i === at + 1));
+  // An edited source is what runs: the notebooks are (re)built from the sources first.
+  const built = buildSources(sourcesDir ? path.resolve(sourcesDir) : SOURCES);
+  for (const n of built.written) console.log(`built notebooks/${n}.ipynb from ${path.join(sourcesDir ?? 'scripts/notebook-sources', n + '.txt')}`);
+  const names = listNotebooks(only).filter((n) => !sourcesDir || built.names.includes(n));
   if (!findJupyter()) {
     console.error('npm run notebooks needs Jupyter with nbconvert: `sudo apt install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel` or `pip install nbconvert nbclient ipykernel`.');
     process.exit(2);
