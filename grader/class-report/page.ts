@@ -38,7 +38,7 @@ export function classReportHtml(c: ClassSummary, scripts: string, generated: str
     const more = t.mistakes.length > 1 ? `<details><summary>${t.mistakes.length - 1} other failure(s)</summary><ul>${t.mistakes.slice(1).map((x) => `<li>${pct(x.share)}: ${escapeHtml(x.text)}</li>`).join('')}</ul></details>` : '';
     b.push(
       `<tr${t.passRate < 0.5 ? ' class="low"' : ''}><td><code>${escapeHtml(t.id)}</code>${t.visibility !== 'visible' ? ' (hidden)' : ''}</td><td>${escapeHtml(t.exercise)}</td>` +
-        `<td class="num">${pct(t.passRate)}</td><td>${m ? `${pct(m.share)} ${escapeHtml(m.text)}` : '<span class="none">none</span>'}${more}</td><td class="num">${t.notImplemented}</td></tr>`,
+        `<td class="num">${pct(t.passRate)}</td><td>${m ? `${pct(m.share)} ${escapeHtml(m.text)}` : `<span class="none">${t.passed < t.students ? 'only functions not written yet' : 'none'}</span>`}${more}</td><td class="num">${t.notImplemented}</td></tr>`,
     );
   }
   b.push('</tbody></table>');

@@ -3,6 +3,11 @@ import type { PlotSpec } from '../../src/engine/plots/common';
 import { PALETTE, topLevel } from '../../src/engine/plots/common';
 import type { ClassSummary } from './summary';
 
+/** An axis of student counts: whole numbers only (at most `n` students in a bar). */
+function countAxis(n: number): Record<string, unknown> {
+  return { format: 'd', tickCount: Math.max(1, Math.min(5, n)) };
+}
+
 /** Histogram of the students' total scores. */
 export function totalScorePlot(c: ClassSummary): PlotSpec {
   const max = Math.max(1, ...c.students.map((s) => s.maxScore));
@@ -16,7 +21,7 @@ export function totalScorePlot(c: ClassSummary): PlotSpec {
       mark: { type: 'bar', color: PALETTE[0], tooltip: true },
       encoding: {
         x: { field: 'score', type: 'quantitative', bin: { extent: [0, max], step: Math.max(1, Math.ceil(max / 20)) }, title: `total score (of ${max})` },
-        y: { aggregate: 'count', type: 'quantitative', title: 'students', axis: { tickMinStep: 1 } },
+        y: { aggregate: 'count', type: 'quantitative', title: 'students', axis: countAxis(values.length) },
       },
     },
     'Total scores',
@@ -40,7 +45,7 @@ export function exerciseScorePlot(c: ClassSummary): PlotSpec {
         mark: { type: 'bar', color: PALETTE[2], tooltip: true },
         encoding: {
           x: { field: 'percent', type: 'quantitative', bin: { extent: [0, 100], step: 10 }, title: '% of the exercise’s points' },
-          y: { aggregate: 'count', type: 'quantitative', title: 'students', axis: { tickMinStep: 1 } },
+          y: { aggregate: 'count', type: 'quantitative', title: 'students', axis: countAxis(c.students.length) },
         },
       },
       resolve: { scale: { y: 'shared' } },
