@@ -6,6 +6,7 @@
 import type { GradeReport } from './report';
 import { GradeOptions, GraderSetupError, RESULT_FILES, gradeSubmission, projectRoot } from './supervise';
 import { csvField, csvHeader, csvRow, writeAtomic } from './writers';
+import { writeClassReport } from './class-report/write';
 
 /** One student of a batch: the folder's name and where their results go. */
 export interface BatchStudent {
@@ -56,7 +57,7 @@ export interface BatchRun {
 export async function gradeSubmissions(
   dir: string,
   o: GradeOptions & { jobs?: number; onDone?: (student: string, r: GradeReport) => void } = {},
-): Promise<{ gradebook: string; students: number; outNames: Map<string, string> }> {
+): Promise<{ gradebook: string; students: number; outNames: Map<string, string>; classReport: string }> {
   const fs = require('fs') as typeof import('fs');
   const path = require('path') as typeof import('path');
   const root = o.projectRoot ?? projectRoot();
@@ -91,6 +92,8 @@ export async function gradeSubmissions(
   };
   await Promise.all(Array.from({ length: Math.min(jobs, students.length) }, worker));
   writeAtomic(gradebook, [header || 'student,score,max_score', ...students.map((s) => rows.get(s.name) ?? `${csvField(s.name)},0`)].join('\n') + '\n');
+  // The class report (OUT/report.html, each student's OUT/<student>/feedback.html), from the results files.
+  const classReport = writeClassReport(outDir, { names: Object.fromEntries(students.map((s) => [s.outName, s.name])) }).file;
   writeAtomic(runFile, JSON.stringify({ ...run, complete: true, finished: new Date().toISOString() }, null, 2) + '\n');
-  return { gradebook, students: students.length, outNames: new Map(students.map((s) => [s.name, s.outName])) };
+  return { gradebook, students: students.length, outNames: new Map(students.map((s) => [s.name, s.outName])), classReport };
 }

@@ -1,7 +1,9 @@
-// For lecturers: the student release of the repository, the Gradescope autograder bundle
-// and the GitHub Classroom workflow.
+// For lecturers: the student release of the repository and the entries of the Gradescope
+// bundle (its scripts in gradescope.ts; the GitHub Classroom workflow is classroom.ts).
 import type { Manifest } from './manifest';
 import type { ZipEntry } from './zip';
+import { autograderEntries as gradescopeEntries } from './gradescope';
+export { RUN_AUTOGRADER, SETUP_SH } from './gradescope';
 
 /** The string every hidden test file carries; a release containing it leaked a hidden test. */
 export const HIDDEN_CANARY = ['ANNLAB', 'HIDDEN', 'CANARY'].join('-'); // built, so that this file does not carry it
@@ -9,9 +11,9 @@ export const HIDDEN_CANARY = ['ANNLAB', 'HIDDEN', 'CANARY'].join('-'); // built,
 const SKIP_ALWAYS = new Set(['node_modules', '.git', 'build', '.jupyter', '.ipynb_checkpoints']);
 /** Lecturer-only paths, never in the student release: the reference, the hidden tests, the
  *  grader's own tests (they grade solutions/) and the tools that need them. */
-const LECTURER_ONLY = ['solutions', 'test/hidden', 'test/grader', 'scripts/release.ts', 'scripts/autograder.ts', 'scripts/make-stubs.ts', 'grading/notebook-sections.json'];
+const LECTURER_ONLY = ['solutions', 'test/hidden', 'test/grader', 'scripts/release.ts', 'scripts/autograder.ts', 'scripts/make-stubs.ts', 'scripts/new-exercise.ts', 'grader/scaffold.ts', 'grading/notebook-sections.json'];
 /** npm scripts of lecturer tools, removed from the student copy's package.json. */
-const LECTURER_SCRIPTS = ['release', 'autograder', 'stubs'];
+const LECTURER_SCRIPTS = ['release', 'autograder', 'stubs', 'new-exercise'];
 /** Folders of test/ that the student copy's `npm test` leaves out: the graded tests run
  *  through `npm run grade` (a score table, not a wall of failures until the work is done);
  *  support/ holds no tests. */
@@ -192,71 +194,7 @@ export function makeRelease(root: string, out: string): { files: number; problem
   return { files: files.length, problems: [...auditRelease(out, root, manifest), ...verifyRelease(out)], testRoots: testDirs.map((d) => `test/${d}`) };
 }
 
-/** Gradescope's setup.sh: Node 20 and the project's dependencies. */
-export const SETUP_SH = `#!/usr/bin/env bash
-# Gradescope autograder setup (runs once, as root, when the image is built).
-set -euo pipefail
-apt-get update
-apt-get install -y --no-install-recommends ca-certificates curl gnupg util-linux python3
-if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
-  curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
-  apt-get install -y nodejs
-fi
-cd /autograder/source
-npm ci --ignore-scripts --no-audit --no-fund
-# The sandbox runs student code as 'nobody': the hidden tests and the manifest are root-only.
-chmod -R go-rwx test/hidden grading
-`;
-
-/** Gradescope's run_autograder: grade /autograder/submission into /autograder/results. */
-export const RUN_AUTOGRADER = `#!/usr/bin/env bash
-# Gradescope runs this for each submission; results.json is always written by the grader.
-cd /autograder/source
-mkdir -p /autograder/results
-chmod -R go-rwx test/hidden grading 2>/dev/null || true
-npx --no-install tsx scripts/grade.ts --submission /autograder/submission --out /autograder/results --timeout 600 --jobs 1
-`;
-
-/** The Gradescope bundle's entries: setup.sh, run_autograder and the grading sources. */
+/** The Gradescope bundle's entries (grader/gradescope.ts), from this project's files. */
 export function autograderEntries(root: string): ZipEntry[] {
-  const fs = require('fs') as typeof import('fs');
-  const path = require('path') as typeof import('path');
-  const keep = ['package.json', 'package-lock.json', 'jest.config.js', 'tsconfig.json', 'src/', 'grader/', 'scripts/', 'grading/', 'exercises/', 'test/graded/', 'test/hidden/', 'test/support/', 'data/'];
-  const entries: ZipEntry[] = [
-    { name: 'setup.sh', data: Buffer.from(SETUP_SH), mode: 0o755 },
-    { name: 'run_autograder', data: Buffer.from(RUN_AUTOGRADER), mode: 0o755 },
-  ];
-  for (const rel of projectFiles(root)) {
-    if (!keep.some((k) => (k.endsWith('/') ? rel.startsWith(k) : rel === k))) continue;
-    entries.push({ name: `source/${rel}`, data: fs.readFileSync(path.join(root, rel)), mode: fs.statSync(path.join(root, rel)).mode & 0o777 });
-  }
-  return entries;
+  return gradescopeEntries(root, (r) => projectFiles(r));
 }
-
-/** A GitHub Classroom workflow: the public tests on every push, with the score table. */
-export const GITHUB_WORKFLOW = `# GitHub Classroom: runs the public tests of the exercises on every push.
-name: annlab public tests
-on: [push, workflow_dispatch]
-permissions:
-  contents: read
-jobs:
-  grade:
-    runs-on: ubuntu-latest
-    timeout-minutes: 15
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-          cache: npm
-      - run: npm ci --ignore-scripts
-      - name: Grade the exercises (public tests)
-        run: npm run grade -- --no-hidden --out build/grade
-      - uses: actions/upload-artifact@v4
-        if: always()
-        with:
-          name: grade
-          path: build/grade
-      - name: Fail when a public test fails
-        run: node -e "const r=require('./build/grade/results.json'); const m=r.tests.reduce((s,t)=>s+t.max_score,0); console.log('score', r.score, '/', m); process.exit(r.score < m ? 1 : 0)"
-`;

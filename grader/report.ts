@@ -1,6 +1,7 @@
 // From jest's JSON output and the manifest to a grade report. Points and denominators
 // come from the manifest only; what jest reports can only mark a manifest test as passed.
 import { Manifest, Visibility, maxPoints, testId } from './manifest';
+import type { SlowCall } from './call-log';
 
 /** The result of one manifest test. */
 export interface TestOutcome {
@@ -26,9 +27,13 @@ export interface ExerciseOutcome {
   firstFailure: string;
   /** set when the exercise file does not compile */
   compileError?: string;
+  /** whether the submission held this exercise's file (else the starter was graded); absent when unknown */
+  handedIn?: boolean;
   /** the type checker's messages (the notebooks' TypeScript), when the file has type errors;
    *  the tests still ran on the code as written */
   typeErrors?: string;
+  /** calls that came close to their time limit, the closest first */
+  slowCalls?: SlowCall[];
 }
 
 /** A whole grade report. */

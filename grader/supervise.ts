@@ -12,6 +12,7 @@ import { typeErrors } from './type-check';
 import { studentFiles } from './sandbox/student-files';
 import { sandboxUserCanEnter } from './sandbox/launch';
 import { gradescopeJson, junitXml, csvHeader, csvRow, scoreTable, writeAtomic } from './writers';
+import { addSubmissionFacts } from './submission-facts';
 
 /** Whether type errors cost points: 'feedback' reports them first (the default), 'zero'
  *  also scores an exercise with type errors 0. */
@@ -132,7 +133,8 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
     // Sandbox children make their working folders here: anything still running in it afterwards is a leftover.
     const tmp = path.join(work, 'tmp');
     fs.mkdirSync(tmp, { mode: 0o711 });
-    const env: NodeJS.ProcessEnv = { ...process.env, ANNLAB_TARGET: copy, TMPDIR: tmp, FORCE_COLOR: '0', NO_COLOR: '1' };
+    const callLog = path.join(privateDir, 'calls.jsonl');
+    const env: NodeJS.ProcessEnv = { ...process.env, ANNLAB_TARGET: copy, TMPDIR: tmp, FORCE_COLOR: '0', NO_COLOR: '1', ANNLAB_CALL_LOG: callLog };
     if (o.callTimeoutMs) env.ANNLAB_CALL_TIMEOUT_MS = String(o.callTimeoutMs);
     const types = typeErrors(root, copy, exercises.filter((e) => !compile[e]));
     const run = testFiles.length
@@ -141,6 +143,7 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
     const checked = await types;
     if (checked.problem) notes.push(checked.problem);
     report = buildReport(manifest, run.json, { exercises, hidden, compileErrors: compile, typeErrors: checked.errors, typeErrorPolicy: policy, runProblem: run.problem });
+    addSubmissionFacts(report, { submission, callLog });
     const left = killLeftovers(work);
     if (left > 0) report.notes.push(`stopped ${left} process(es) left behind by the run`);
   } catch (e) {

@@ -77,7 +77,7 @@ function format(name, diagnostics) {
       const msg = ts.flattenDiagnosticMessageText(d.messageText, '\n');
       if (!d.file || d.start === undefined) return msg;
       const lc = d.file.getLineAndCharacterOfPosition(d.start);
-      return `exercises/${name}.ts:${lc.line + 1}:${lc.character + 1} - ${msg}`;
+      return `exercises/${name}.ts:${lc.line + 1}:${lc.character + 1} - error TS${d.code}: ${msg}`;
     })
     .join('\n');
 }

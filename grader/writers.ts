@@ -42,6 +42,8 @@ export function gradescopeJson(r: GradeReport): string {
     output_format: 'text',
     visibility: 'visible',
     stdout_visibility: 'hidden',
+    // For the lecturer's class report (not shown to students): each exercise's outcome and facts.
+    extra_data: { annlab: { exercises: r.exercises, notes: r.notes } },
     tests,
   };
   return JSON.stringify(out, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? 0 : v), 2) + '\n';

@@ -1,7 +1,9 @@
 // npm run autograder -- --gradescope --out FILE.zip | --github [--out .github/workflows/classroom.yml]
 import * as fs from 'fs';
 import * as path from 'path';
-import { autograderEntries, GITHUB_WORKFLOW } from '../grader/release';
+import { autograderEntries } from '../grader/release';
+import { classroomWorkflow } from '../grader/classroom';
+import { loadManifest } from '../grader/manifest';
 import { projectRoot } from '../grader/supervise';
 import { writeAtomic } from '../grader/writers';
 import { zipBytes } from '../grader/zip';
@@ -17,8 +19,8 @@ if (args.includes('--gradescope')) {
   console.log(`autograder: ${entries.length} files → ${file} (upload it as the Gradescope autograder; hidden tests included)`);
 } else if (args.includes('--github')) {
   const file = path.resolve(out ?? '.github/workflows/classroom.yml');
-  writeAtomic(file, GITHUB_WORKFLOW);
-  console.log(`autograder: GitHub Classroom workflow → ${file}`);
+  writeAtomic(file, classroomWorkflow(loadManifest(path.join(projectRoot(), 'grading', 'manifest.json'))));
+  console.log(`autograder: GitHub Classroom workflow → ${file} (one graded step per exercise; commit it to the assignment's template repository)`);
 } else {
   console.error('usage: npm run autograder -- --gradescope --out FILE.zip | --github [--out FILE.yml]');
   process.exit(2);

@@ -39,6 +39,7 @@ async function main(): Promise<number> {
     });
     const n = r.students;
     console.log(`graded ${n} submission${n === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(1)} s → ${r.gradebook}`);
+    console.log(`class report → ${r.classReport}`);
     return 0;
   }
   if (cmd.mode === 'solutions' && !fs.existsSync(path.join(root, 'solutions'))) {

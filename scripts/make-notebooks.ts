@@ -8,6 +8,9 @@
  *
  *   npx tsx scripts/make-notebooks.ts          # (re)write the notebooks
  *   npx tsx scripts/make-notebooks.ts --check  # exit 1 if a notebook differs from its source
+ *
+ * `npm run notebooks` builds them too before executing them; `npm run notebooks -- --sources DIR`
+ * builds and checks a lecturer's own sources from DIR.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -57,9 +60,26 @@ export function buildNotebook(text: string, name: string): object {
   };
 }
 
-/** Source file names (NN-name.txt) in order. */
-export function sourceFiles(): string[] {
-  return fs.readdirSync(SOURCES).filter((f) => /^\d\d-.*\.txt$/.test(f)).sort();
+/** Source file names (NN-name.txt) in order, in the course's sources or a lecturer's folder. */
+export function sourceFiles(dir = SOURCES): string[] {
+  return fs.readdirSync(dir).filter((f) => /^\d\d-.*\.txt$/.test(f)).sort();
+}
+
+/** Builds notebooks/NN-name.ipynb from every source of `dir` (a file that is up to date is left
+ *  alone); returns the notebook names, written or not. */
+export function buildSources(dir = SOURCES, notebookDir = NOTEBOOKS): { names: string[]; written: string[] } {
+  const names: string[] = [];
+  const written: string[] = [];
+  for (const file of sourceFiles(dir)) {
+    const name = file.replace(/\.txt$/, '');
+    const json = JSON.stringify(buildNotebook(fs.readFileSync(path.join(dir, file), 'utf8'), name), null, 1) + '\n';
+    const target = path.join(notebookDir, `${name}.ipynb`);
+    names.push(name);
+    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === json) continue;
+    fs.writeFileSync(target, json);
+    written.push(name);
+  }
+  return { names, written };
 }
 
 function main(): void {

@@ -6,6 +6,7 @@
  *
  *   npm run notebooks                    # all notebooks → build/notebooks/*.ipynb + *.html
  *   npm run notebooks -- 02 05           # only the notebooks whose names start with these
+ *   npm run notebooks -- --sources DIR   # a lecturer's own sources (DIR/NN-name.txt): built, then checked
  *   npm run notebooks -- --help          # usage (also printed, with exit code 2, for an unknown
  *                                        # option or a name that matches no notebook)
  *
@@ -27,6 +28,7 @@ import {
   jupyterEnv,
   notebookProblems,
 } from '../test/support/jupyter';
+import { SOURCES, buildSources } from './make-notebooks';
 
 /** Where `npm run notebooks` writes the executed notebooks and their HTML pages. */
 export const BUILD_DIR = path.join(PROJECT_ROOT, 'build', 'notebooks');
@@ -77,8 +79,9 @@ export const USAGE = [
   'exports each to HTML and checks what a student would see (no errors, plots complete,',
   'time budgets kept).',
   '',
-  '  NAME        run only the notebooks whose file names start with NAME (e.g. 02 05-act)',
-  '  -h, --help  print this help',
+  '  NAME          run only the notebooks whose file names start with NAME (e.g. 02 05-act)',
+  '  --sources DIR build notebooks from your own sources (DIR/NN-name.txt), then check them',
+  '  -h, --help    print this help',
 ].join('\n');
 
 /** The command line, understood: the notebooks to run, or why to print the usage instead. */
@@ -284,7 +287,24 @@ export function runProblems(r: NotebookRun): string[] {
 }
 
 async function main(): Promise<void> {
-  const command = parseNotebookArgs(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  // --sources DIR: a lecturer's own notebook sources, built and then checked like the course's.
+  const at = args.indexOf('--sources');
+  const sourcesDir = at >= 0 ? args[at + 1] : undefined;
+  if (at >= 0 && (!sourcesDir || sourcesDir.startsWith('-') || !fs.existsSync(sourcesDir))) {
+    console.error(`npm run notebooks: --sources DIR: ${sourcesDir && !sourcesDir.startsWith('-') ? `${sourcesDir} does not exist` : 'name the folder of your notebook sources'}\n`);
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
+  if (parseNotebookArgs(rest).kind === 'usage' && (rest.includes('--help') || rest.includes('-h'))) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  // An edited source is what runs: the notebooks are (re)built from the sources first.
+  const built = buildSources(sourcesDir ? path.resolve(sourcesDir) : SOURCES);
+  for (const n of built.written) console.log(`built notebooks/${n}.ipynb from ${path.join(sourcesDir ?? 'scripts/notebook-sources', n + '.txt')}`);
+  const command = parseNotebookArgs(rest, listNotebooks().filter((n) => !sourcesDir || built.names.includes(n)));
   if (command.kind === 'usage') {
     if (command.problem) console.error(`npm run notebooks: ${command.problem}\n`);
     console.error(USAGE);

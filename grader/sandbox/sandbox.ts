@@ -7,6 +7,7 @@ import { engineBundle } from './engine-bundle';
 import { studentFiles } from './student-files';
 import { cpuAwareTimeout, killGroup } from './process-limits';
 import { StudentCodeError } from './types';
+import { recordCall } from '../call-log';
 import type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
 
 export { StudentCodeError } from './types';
@@ -323,7 +324,9 @@ class Sandbox implements StudentModule {
     this.timer?.cancel();
     this.timer = undefined;
     this.current = undefined;
-    this.spentMs += Date.now() - this.callStarted;
+    const ms = Date.now() - this.callStarted;
+    recordCall(this.name, p.fn, ms, p.timeoutMs, error instanceof StudentCodeError && error.kind === 'timeout' && ms >= p.timeoutMs);
+    this.spentMs += ms;
     if (error) p.reject(error);
     else p.resolve(value);
     this.pump();

@@ -80,7 +80,7 @@ describe('one exercise cannot sink the others', () => {
     for (const t of r.tests.filter((x) => x.exercise === stallEx)) expect(t.output).toMatch(/loading exercises\/.*\.ts did not finish within|used up its time budget/);
     expect(by(typedEx).score).toBe(full(typedEx));
     const lines = solution(typedEx).split('\n').length + 1;
-    expect(by(typedEx).typeErrors).toBe(`exercises/${typedEx}.ts:${lines}:14 - Type 'string' is not assignable to type 'number'.`);
+    expect(by(typedEx).typeErrors).toBe(`exercises/${typedEx}.ts:${lines}:14 - error TS2322: Type 'string' is not assignable to type 'number'.`);
     expect(by(cleanEx).score).toBe(full(cleanEx));
     // Type errors come first in the student's table, before any failing test.
     const table = fs.readFileSync(path.join(out, 'report.txt'), 'utf8');

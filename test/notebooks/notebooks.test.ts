@@ -22,6 +22,7 @@ import {
   runNotebooks,
 } from '../../scripts/notebooks';
 import { Notebook, NotebookOutput, notebookProblems } from '../support/jupyter';
+import { FrontEnd, RenderResult, renderSpecs, vegaLiteOutputs } from '../support/vega-renderers';
 
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'build', 'test-notebooks', 'course');
 const course = listNotebooks().filter((name) => !name.startsWith('00-'));
@@ -100,6 +101,8 @@ if (!canBrowse && !isCI()) {
 (canExecute ? describe : describe.skip)('the course notebooks in real Jupyter with the annlab kernel', () => {
   const runs = new Map<string, NotebookRun>();
   const pages = new Map<string, PageCheck>();
+  // front end → every vega-lite output of every notebook, as its renderer drew it (test/support/vega-renderers.ts)
+  const rendered = new Map<FrontEnd, { results: RenderResult[]; errors: string[] }>();
 
   beforeAll(async () => {
     if (executionError) throw executionError;
@@ -116,6 +119,14 @@ if (!canBrowse && !isCI()) {
       for (const p of await checkPages(html)) pages.set(p.page, p);
     }
   }, 7 * 60_000);
+
+  // Every notebook's vega-lite outputs through each front end's renderer, once (the first test that needs them).
+  let rendering: Promise<void> | undefined;
+  const renderAll = () =>
+    (rendering ??= (async () => {
+      const outputs = [...runs.values()].flatMap((r) => (r.run ? vegaLiteOutputs(r.run.notebook, r.name) : []));
+      for (const front of ['jupyterlab', 'vscode'] as FrontEnd[]) rendered.set(front, await renderSpecs(front, outputs));
+    })());
 
   describe.each(course)('%s', (name) => {
     const run = () => {
@@ -153,5 +164,23 @@ if (!canBrowse && !isCI()) {
       // Every plot output becomes one <img> (its PNG); more images are fine (e.g. in markdown).
       expect(page!.images).toBeGreaterThanOrEqual(countPlots(r.run!.notebook));
     });
+
+    (canBrowse || isCI() ? it : it.skip)('renders every vega-lite output in JupyterLab’s renderer (vega-lite 5.6.1, vega-embed 6.21.3) and VS Code’s; bound parameters give their inputs', async () => {
+      if (!canBrowse) throw new Error('headless Chromium is required when CI is set: apt install chromium (and npm ci for playwright-core)');
+      await renderAll();
+      const outputs = vegaLiteOutputs(run().run!.notebook, name);
+      expect(outputs.length).toBeGreaterThan(0);
+      for (const front of ['jupyterlab', 'vscode'] as FrontEnd[]) {
+        const all = rendered.get(front)!;
+        const mine = all.results.filter((r) => r.name.startsWith(`${name} `));
+        expect(mine.map((r) => r.name)).toEqual(outputs.map((o) => o.name));
+        expect(mine.filter((r) => !r.ok || r.marks !== 1).map((r) => `${front}: ${r.name}: ${r.error ?? `${r.marks} views`}`)).toEqual([]);
+        outputs.forEach((o, i) => {
+          const bound = ((o.spec as { params?: { bind?: unknown }[] }).params ?? []).filter((p) => p.bind).length;
+          expect(`${o.name}: ${mine[i].inputs.length >= bound}`).toBe(`${o.name}: true`);
+        });
+        expect(all.errors).toEqual([]);
+      }
+    }, 5 * 60_000);
   });
 });
