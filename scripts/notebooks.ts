@@ -112,9 +112,21 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** The time budget of one notebook in seconds. */
+/** The time budget of one notebook in seconds, on an idle machine. */
 export function budgetOf(name: string): number {
   return BUDGETS[name] ?? DEFAULT_BUDGET_SECONDS;
+}
+
+/**
+ * How much a machine busy with other work stretches the budgets: its load per core over the last
+ * minute, at least 1 (two notebooks at a time on two cores load it 1 per core themselves). The
+ * budgets are for an idle machine; at a load of 9 on 2 cores a notebook takes about 4× longer,
+ * and neither it nor its cells should then be stopped or failed for that.
+ */
+export function loadFactor(): number {
+  const os = require('os') as typeof import('os');
+  const cores = os.cpus().length || 1;
+  return Math.max(1, Math.round((os.loadavg()[0] / cores) * 10) / 10);
 }
 
 function displayOutputs(notebook: Notebook): { cell: number; output: NotebookOutput }[] {
@@ -221,6 +233,7 @@ export async function checkPages(pages: string[]): Promise<PageCheck[]> {
 /** The outcome of executing one notebook. */
 export interface NotebookRun {
   name: string;
+  /** seconds it may take: its budget, stretched by the machine's load when it started (loadFactor) */
   budget: number;
   run?: ExecutedNotebook;
   /** nbconvert itself failed (kernel died, timeout): no executed notebook. */
@@ -250,7 +263,7 @@ export async function pool<T, R>(items: T[], concurrency: number, task: (item: T
 export async function runNotebooks(names: string[], outputDir: string, concurrency = 2, signal?: AbortSignal): Promise<NotebookRun[]> {
   fs.mkdirSync(outputDir, { recursive: true });
   return pool(names, concurrency, async (name) => {
-    const result: NotebookRun = { name, budget: budgetOf(name) };
+    const result: NotebookRun = { name, budget: Math.round(budgetOf(name) * loadFactor()) };
     if (signal?.aborted) {
       result.failure = 'not run: stopped';
       return result;

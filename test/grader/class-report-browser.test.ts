@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium } from 'playwright-core';
-import { gradeSubmissions } from '../../grader/supervise';
+import { gradeSubmissions } from '../../grader/batch';
 import { loadManifest } from '../../grader/manifest';
 import type { ResultsJson } from '../../grader/class-report/summary';
 
