@@ -75,6 +75,34 @@ const SUBMISSIONS: Submission[] = [
       expect(outputs).not.toMatch(/running as uid 0\b/);
     },
   },
+  {
+    name: 'attacker: tries to read the hidden tests, their compiled forms and the manifest',
+    files: () => ({
+      [`${EXERCISES[0]}.ts`]: [
+        'declare const require: (id: string) => any;',
+        'declare const process: any;',
+        "const attempt = (f: () => unknown): string => { try { return 'READ ' + String(f()).slice(0, 60); } catch (e) { return 'refused: ' + String((e as Error).message).slice(0, 100); } };",
+        `export function ${firstExport(EXERCISES[0])}(): never {`,
+        '  const report = {',
+        `    hiddenTest: attempt(() => require('../test/hidden/${EXERCISES[0]}.test')),`,
+        "    hiddenFile: attempt(() => require('fs').readFileSync('../source/test/hidden', 'utf8')),",
+        "    jestCache: attempt(() => require('fs').readdirSync('../source/node_modules/.cache/annlab-jest')),",
+        "    manifest: attempt(() => require('../grading/manifest.json')),",
+        "    binding: attempt(() => process.binding('fs')),",
+        "    builtin: attempt(() => process.getBuiltinModule('fs')),",
+        '  };',
+        "  throw new Error('ATTACK ' + JSON.stringify(report));",
+        '}',
+        '',
+      ].join('\n'),
+    }),
+    expect: (r) => {
+      const outputs = r.tests.filter((t) => t.tags.includes(EXERCISES[0])).map((t) => t.output).join('\n');
+      expect(outputs).toMatch(/ATTACK/);
+      expect(outputs).not.toMatch(/READ /);
+      expect(scoreOf(r, EXERCISES[0])).toBe(0);
+    },
+  },
 ];
 
 /** The first exported function of an exercise's starter (the one the whoami fixture replaces). */
