@@ -8,7 +8,8 @@ import * as path from 'path';
 import { InputError } from '../engine/errors';
 import { Dataset } from '../engine/data/dataset';
 import { CsvDatasetOptions, csvToDataset } from '../engine/data/csv';
-import { checkOptions, optionKeys, OptionError, describeValue } from '../engine';
+import { checkOptions, optionKeys } from '../engine/options';
+import { OptionError, describeValue } from '../engine/errors';
 
 /** Options of the loaders. */
 export interface LoadOptions {

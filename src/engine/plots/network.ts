@@ -2,7 +2,7 @@
  * Network diagram: neurons in layers (inputs on the left), links whose width shows the
  * size of the weight |w| and whose colour shows its sign, as the course draws an MLP.
  */
-import { InputError, checkInteger, describeValue } from '../errors';
+import { InputError, checkInteger, checkPositive, describeValue } from '../errors';
 import { MatrixLike } from '../matrix';
 import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, formatNumber, subscript, toRows, topLevel } from './common';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
@@ -111,7 +111,7 @@ export function networkDiagram(model: { layers: ReadonlyArray<LayerLike> } | Rea
       }
     }
   });
-  const widest = options.maxWeight === undefined ? Math.max(maxAbs, 1e-12) : checkSize(`${what}: maxWeight`, options.maxWeight, 1);
+  const widest = options.maxWeight === undefined ? Math.max(maxAbs, 1e-12) : checkPositive(`${what}: maxWeight`, options.maxWeight);
   const activationName = (l: LayerLike) => (typeof l.activation === 'string' ? l.activation : l.activation?.name);
   const captions = sizes.map((n, l) => {
     const act = l > 0 ? activationName(layers[l - 1]) : undefined;

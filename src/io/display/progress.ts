@@ -16,7 +16,7 @@ import type { EpochInfo } from '../../engine/mlp/options';
 import { formatNumber } from '../../engine/plots/common';
 import { DisplayBundle, plotBundle } from './show';
 import { DisplayWriter, currentDisplayWriter, newDisplayId } from './tslab';
-import { checkOptions, optionKeys } from '../../engine';
+import { checkOptions, optionKeys } from '../../engine/options';
 
 /** The part of what `fit` passes to onEpoch that the progress display reads. */
 export type EpochInfoLike = Pick<EpochInfo, 'epoch' | 'epochs' | 'loss' | 'valLoss' | 'accuracy' | 'valAccuracy'>;

@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { AnnlabError, InputError, describeValue } from '../../engine/errors';
 import { dejaVuTextWidth } from './textWidth';
-import { checkOptions, optionKeys } from '../../engine';
+import { checkOptions, optionKeys } from '../../engine/options';
 
 /** A vega-lite spec did not compile or render. */
 export class RenderError extends AnnlabError {}

@@ -5,7 +5,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { OptionError } from '../../engine/errors';
 import { plotHtml } from './html';
 import { renderPng, renderSvg } from './render';
-import { checkOptions, optionKeys, InputError as SaveInputError, describeValue as describe } from '../../engine';
+import { checkOptions, optionKeys } from '../../engine/options';
+import { InputError as SaveInputError, describeValue as describe } from '../../engine/errors';
 
 /** File types savePlot writes. */
 export type PlotFileType = 'png' | 'svg' | 'html' | 'json';

@@ -10,7 +10,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { InputError, describeValue } from '../../engine/errors';
 import { renderPng } from './render';
 import { DisplayContent, currentDisplayWriter, newDisplayId } from './tslab';
-import { checkOptions, optionKeys, OptionError as ShowOptionError } from '../../engine';
+import { checkOptions, optionKeys } from '../../engine/options';
+import { OptionError as ShowOptionError } from '../../engine/errors';
 
 /** MIME type of vega-lite v5 specs (rendered by JupyterLab 4 and VS Code). */
 export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';

@@ -54,6 +54,6 @@ describe('networkDiagram on a shared scale', () => {
   it('scales to its own largest weight by default, and refuses a maxWeight that is not positive', () => {
     const s = networkDiagram([[[0.2, -0.5]], [[0.1], [0.25]]]) as any;
     expect(s.layer[0].encoding.strokeWidth.scale.domain).toEqual([0, 0.5]);
-    expect(() => networkDiagram([[[1]]], { maxWeight: 0 })).toThrow(/maxWeight: expected a number > 0, got 0/);
+    expect(() => networkDiagram([[[1]]], { maxWeight: 0 })).toThrow(/maxWeight: expected a finite number > 0, got 0/);
   });
 });
