@@ -9,7 +9,7 @@ import { spawn } from 'child_process';
 import * as path from 'path';
 import { FAILURES, Outcome } from './census';
 import { hugeCases } from './huge-cases';
-import { KNOWN_OPEN_HUGE } from './known-open';
+import { KNOWN_OPEN_HUGE, SLOW_HUGE } from './known-open';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -93,7 +93,9 @@ describe('the census: huge sizes in child processes', () => {
     const broken = results.filter((r) => FAILURES.includes(r.outcome));
     const line = (r: Result) => `${r.outcome.padEnd(17)} ${r.id}: ${r.detail}`;
     expect(broken.filter((r) => !KNOWN_OPEN_HUGE.includes(r.id)).map(line).join('\n')).toBe('');
-    // The list only shrinks: a listed case that now keeps the promise must leave it.
-    expect(KNOWN_OPEN_HUGE.filter((id) => !broken.some((r) => r.id === id))).toEqual([]);
+    // The list only shrinks: a listed case that now keeps the promise must leave it. Cases listed
+    // as slow (they pass on an idle machine within the limit, and hang past it on a busy one) are
+    // judged by the first rule only.
+    expect(KNOWN_OPEN_HUGE.filter((id) => !SLOW_HUGE.includes(id) && !broken.some((r) => r.id === id))).toEqual([]);
   }, 600_000);
 });
