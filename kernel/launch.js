@@ -13,7 +13,7 @@
 const path = require('path');
 const { PROJECT_ROOT } = require('./common');
 const { installImportFixes } = require('./tslab-imports');
-const { usePrebuiltSrc } = require('./prebuilt-src');
+const { usePrebuiltSrc, tslabTypeScript } = require('./prebuilt-src');
 const quiet = require('./quiet');
 
 // The kernel runs as this script's child, so that running out of memory can be explained.
@@ -31,8 +31,11 @@ process.chdir(PROJECT_ROOT);
 const tslabDist = path.join(PROJECT_ROOT, 'node_modules', 'tslab', 'dist');
 let tslab;
 try {
-  // Hook the executor before main.js uses it: folder imports (./src) and fresh importers.
-  if (!installImportFixes(require(path.join(tslabDist, 'executor.js')))) {
+  // Hook the executor before main.js uses it: folder imports (./src), fresh importers, and
+  // errors reported at the line of the .ts file (Node maps frames through source maps).
+  process.setSourceMapsEnabled(true);
+  const typescript = tslabTypeScript(PROJECT_ROOT);
+  if (!installImportFixes(require(path.join(tslabDist, 'executor.js')), { typescript, target: typescript.ScriptTarget.ES2022 })) {
     console.error('annlab kernel: this tslab is not 1.0.22; importing a folder (./src) may fail, import ./src/index instead.');
   }
   // src/ from a prebuilt copy: the first `import … from './src'` loads instead of compiling.

@@ -32,9 +32,10 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const Module = require('module');
+const { pathToFileURL } = require('url');
 
 /** Bumped when the layout of the cache or the compile options change. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** tslab's own TypeScript (the instance tslab's converter uses). */
 function tslabTypeScript(root) {
@@ -56,6 +57,7 @@ function compilerOptions(ts, root, outDir) {
     rootDir: root,
     outDir,
     newLine: ts.NewLineKind.LineFeed,
+    sourceMap: true,
   };
 }
 
@@ -108,18 +110,27 @@ function build(ts, root) {
     const tmp = `${dir}.tmp-${process.pid}`;
     fs.rmSync(tmp, { recursive: true, force: true });
     const program = ts.createProgram([entry], compilerOptions(ts, root, tmp), undefined, probe);
-    const result = program.emit(undefined, (file, text) => {
-      const js = file.endsWith('.js');
-      // The prebuilt module runs from the cache but keeps its source's __dirname and __filename
-      // (data/ and the project root are found relative to them).
-      if (js) {
+    const outputs = new Map();
+    const result = program.emit(undefined, (file, text) => outputs.set(file, text));
+    for (let [file, text] of outputs) {
+      if (file.endsWith('.js.map')) continue;
+      if (file.endsWith('.js')) {
+        // The prebuilt module runs from the cache but keeps its source's __dirname and __filename
+        // (data/ and the project root are found relative to them). They share the first line,
+        // so that every line keeps its number for the source map.
         const source = path.join(root, path.relative(tmp, file)).replace(/\.js$/, '.ts');
-        const fix = `__filename = ${JSON.stringify(source)}; __dirname = ${JSON.stringify(path.dirname(source))};\n`;
-        text = text.startsWith('"use strict";\n') ? `"use strict";\n${fix}${text.slice(14)}` : fix + text;
+        const fix = `__filename = ${JSON.stringify(source)}; __dirname = ${JSON.stringify(path.dirname(source))};`;
+        text = text.startsWith('"use strict";\n') ? `"use strict"; ${fix}\n${text.slice(14)}` : `${fix} ${text}`;
+        // An inline map that names the source itself: errors point at src/…/x.ts, not the cache.
+        const map = outputs.get(`${file}.map`);
+        if (map) {
+          const inline = { ...JSON.parse(map), sources: [pathToFileURL(source).href], sourceRoot: undefined };
+          text = `${text.replace(/\/\/# sourceMappingURL=[^\n]*\n?$/, '')}//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(inline)).toString('base64')}\n`;
+        }
       }
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text);
-    });
+    }
     if (result.emitSkipped) return { error: 'TypeScript skipped the emit' };
     fs.writeFileSync(path.join(tmp, 'done'), '');
     try {
@@ -232,7 +243,7 @@ function usePrebuiltSrc(root, log = (msg) => console.error(msg), env = process.e
   }
 }
 
-module.exports = { ensureBuild, installOverlay, usePrebuiltSrc, buildInBackground, cacheRoot };
+module.exports = { ensureBuild, installOverlay, usePrebuiltSrc, buildInBackground, cacheRoot, tslabTypeScript };
 
 // `node kernel/prebuilt-src.js`: build now (e.g. after npm install), so that the first kernel starts at once.
 // `--lock FILE`: started by buildInBackground, removes its lock when done.

@@ -24,7 +24,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const util = require('util');
+const { formatError } = require('./error-display');
 
 /** Set in the child's environment: this process is the kernel itself, not its supervisor. */
 const CHILD_FLAG = 'ANNLAB_KERNEL_CHILD';
@@ -128,10 +128,9 @@ function takeDeathNote(connectionFile) {
   }
 }
 
-/** `Error: message` with its stack, for a student. */
+/** `Error: message` with the frames of the project's files, for a student (error-display.js). */
 function describeError(error) {
-  if (error instanceof Error) return error.stack || `${error.name}: ${error.message}`;
-  return util.inspect(error);
+  return formatError(error, process.cwd());
 }
 
 /** Rejections that are tslab's socket plumbing, not the student's code. */

@@ -5,6 +5,11 @@ export interface SideOutput {
 }
 export function directoryAliases(sideOutputs: SideOutput[], fileExists?: (file: string) => boolean): SideOutput[];
 export function requiredPaths(file: string, code: string): string[];
-export function createSideOutputFixer(fileExists?: (file: string) => boolean): (sideOutputs: SideOutput[]) => SideOutput[];
+export function createSideOutputFixer(fileExists?: (file: string) => boolean, prepare?: (sideOutputs: SideOutput[]) => SideOutput[]): (sideOutputs: SideOutput[]) => SideOutput[];
 export function withSideOutputFixes<T extends object>(converter: T, fix?: (sideOutputs: SideOutput[]) => SideOutput[]): T;
-export function installImportFixes(executorModule: { createExecutor?: unknown }): boolean;
+export interface TslabConsole {
+  log(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+export function studentConsole(console: TslabConsole, root: string): TslabConsole;
+export function installImportFixes(executorModule: { createExecutor?: unknown }, options?: { typescript?: unknown; target?: number }): boolean;

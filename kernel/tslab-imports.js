@@ -19,11 +19,17 @@
 //    do not depend on the change (the engine, when an exercise is edited) keep their
 //    identity, so objects made in earlier cells stay instances of the same classes.
 //
+// 3. Errors a student can read. Each compiled .ts file gets a source map (source-maps.js), so
+//    that Node reports its frames at the .ts line, and an error that ends a cell is shown
+//    without tslab's and Node's internal frames (error-display.js).
+//
 // Installed by hooking tslab's executor factory, which main.js calls through the module's
 // exports object. Pinned to tslab 1.0.22; covered by test/project/tslab-imports.test.ts and
 // by test/project/kernel.test.ts in real Jupyter.
 
 const fs = require('fs');
+const { withSourceMaps } = require('./source-maps');
+const { formatError } = require('./error-display');
 // tslab's paths use forward slashes on every platform.
 const path = require('path').posix;
 
@@ -59,10 +65,12 @@ function requiredPaths(file, code) {
 /**
  * A function that completes each batch of side outputs tslab produces: folder aliases,
  * then every previously seen module that (transitively) requires something in the batch.
+ * `prepare` changes each new batch first (adds source maps in the kernel).
  */
-function createSideOutputFixer(fileExists = fs.existsSync) {
+function createSideOutputFixer(fileExists = fs.existsSync, prepare = (outputs) => outputs) {
   const known = new Map(); // every side output seen so far: path → code
   return function fix(sideOutputs) {
+    sideOutputs = prepare(sideOutputs);
     const batch = new Map(sideOutputs.map((o) => [o.path, o.data]));
     for (const alias of directoryAliases(sideOutputs, fileExists)) batch.set(alias.path, alias.data);
     for (let grew = true; grew; ) {
@@ -94,18 +102,28 @@ function withSideOutputFixes(converter, fix = createSideOutputFixer()) {
   });
 }
 
+/** tslab's console (log, error) with errors shown as error-display.js formats them. */
+function studentConsole(console, root) {
+  return {
+    log: console.log,
+    error: (...args) => (args.length === 1 && args[0] instanceof Error ? console.error(formatError(args[0], root)) : console.error(...args)),
+  };
+}
+
 /**
- * Installs both fixes into tslab's executor module (tslab/dist/executor.js).
+ * Installs the fixes into tslab's executor module (tslab/dist/executor.js). With `typescript`
+ * (tslab's own) and `target` (its script target), compiled files also get source maps.
  * Returns false, changing nothing, if that module does not look like tslab 1.0.22's.
  */
-function installImportFixes(executorModule) {
+function installImportFixes(executorModule, { typescript, target } = {}) {
   const original = executorModule && executorModule.createExecutor;
   if (typeof original !== 'function' || original.annlabImportFixes) return false;
+  const prepare = typescript ? (outputs) => withSourceMaps(typescript, target, outputs) : undefined;
   const createExecutor = (rootDir, convs, console) => {
     let node;
     const wrapped = {
       get node() {
-        if (!node) node = withSideOutputFixes(convs.node);
+        if (!node) node = withSideOutputFixes(convs.node, createSideOutputFixer(fs.existsSync, prepare));
         return node;
       },
       get browser() {
@@ -115,11 +133,11 @@ function installImportFixes(executorModule) {
         convs.close();
       },
     };
-    return original(rootDir, wrapped, console);
+    return original(rootDir, wrapped, studentConsole(console, rootDir));
   };
   createExecutor.annlabImportFixes = true;
   executorModule.createExecutor = createExecutor;
   return true;
 }
 
-module.exports = { directoryAliases, requiredPaths, createSideOutputFixer, withSideOutputFixes, installImportFixes };
+module.exports = { directoryAliases, requiredPaths, createSideOutputFixer, withSideOutputFixes, studentConsole, installImportFixes };

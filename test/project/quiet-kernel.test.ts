@@ -88,6 +88,31 @@ describe('a quiet, honest annlab kernel', () => {
     expect(run.stderr).not.toMatch(NOISE);
   }, 400_000);
 
+  itWithJupyter("shows a run-time error at the line of the student's .ts file, without the kernel's own frames", async () => {
+    const dir = path.join('build', `kernel-errors-${process.pid}`);
+    fs.mkdirSync(path.join(PROJECT_ROOT, dir), { recursive: true });
+    fs.writeFileSync(path.join(PROJECT_ROOT, dir, 'buggy.ts'), 'export function inner(): number {\n  const y: any = undefined;\n  return y.foo;\n}\n');
+    try {
+      const run = await session([
+        // After an error, tslab aborts what arrives within 200 ms (as a front end's queue would be).
+        { execute: `import { inner } from './${dir}/buggy';\ninner();` },
+        { sleep: 0.5 },
+        { execute: "import { Matrix, matmul } from './src';\nmatmul(Matrix.zeros(1, 2), Matrix.zeros(1, 2));" },
+        { sleep: 0.5 },
+        { execute: "console.log('still fine')" },
+      ]);
+      const [mine, , engine, , after] = run.steps;
+      expect(text(mine, 'stderr')).toBe(
+        `${dir}/buggy.ts:3\n  return y.foo;\n           ^\n\nTypeError: Cannot read properties of undefined (reading 'foo')\n    at inner (${dir}/buggy.ts:3:12)\n    at the cell\n`,
+      );
+      // The engine refuses with its own message; its frame names the engine's .ts file.
+      expect(text(engine, 'stderr')).toMatch(/^ShapeError: [^\n]+\n    at matmul \(src\/engine\/matrix\/ops\.ts:\d+:\d+\)\n    at the cell\n$/);
+      expect(text(after, 'stdout')).toBe('still fine\n');
+    } finally {
+      fs.rmSync(path.join(PROJECT_ROOT, dir), { recursive: true, force: true });
+    }
+  }, 400_000);
+
   itWithJupyter('explains a cell that exhausted memory, and works again after the restart', async () => {
     const run = await session(
       [

@@ -76,11 +76,19 @@ describe('kernel/tslab-imports: importers of a changed file are reloaded too', (
 
   it("hooks an executor module's createExecutor once, and refuses a module without one", () => {
     const seen: unknown[] = [];
-    const executorModule = { createExecutor: (_root: string, convs: { node: unknown }) => seen.push(convs.node) };
+    const consoles: { error(...a: unknown[]): void }[] = [];
+    const executorModule = {
+      createExecutor: (_root: string, convs: { node: unknown }, console: { error(...a: unknown[]): void }) => (seen.push(convs.node), consoles.push(console)),
+    };
     expect(installImportFixes(executorModule)).toBe(true);
     expect(installImportFixes(executorModule)).toBe(false);
-    executorModule.createExecutor('/p', { node: { convert: () => ({}) } });
+    const printed: unknown[][] = [];
+    (executorModule.createExecutor as Function)('/p', { node: { convert: () => ({}) } }, { log() {}, error: (...a: unknown[]) => printed.push(a) });
     expect(typeof (seen[0] as { convert: unknown }).convert).toBe('function');
+    // The executor's console shows an Error as a student reads it (error-display.js), and the rest as is.
+    consoles[0].error(Object.assign(new Error('boom'), { stack: 'Error: boom\n    at f (/p/exercises/a.ts:2:3)\n    at g (node:vm:1:1)' }));
+    consoles[0].error('%d errors', 2);
+    expect(printed).toEqual([['Error: boom\n    at f (exercises/a.ts:2:3)'], ['%d errors', 2]]);
     expect(installImportFixes({})).toBe(false);
   });
 
