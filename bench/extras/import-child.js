@@ -1,13 +1,17 @@
 'use strict';
 // One fresh kernel's first import (bench/extras.ts): tslab's converter and executor set
 // up as kernel/launch.js sets them up, then one cell `import { VERSION } from './src'` timed.
-// ANNLAB_PREBUILT_SRC=0 measures tslab compiling src/ itself (how it was before). Prints `BENCH_IMPORT {json}`.
+// ANNLAB_PREBUILT_SRC=0 measures tslab compiling src/ itself (how it was before);
+// BENCH_NO_SOURCE_MAPS=1 leaves Node's source maps off. Prints `BENCH_IMPORT {json}`.
 const path = require('path');
 const root = path.resolve(__dirname, '..', '..');
 process.chdir(root);
 const dist = path.join(root, 'node_modules', 'tslab', 'dist');
-require(path.join(root, 'kernel', 'tslab-imports.js')).installImportFixes(require(path.join(dist, 'executor.js')));
-require(path.join(root, 'kernel', 'prebuilt-src.js')).usePrebuiltSrc(root);
+if (process.env.BENCH_NO_SOURCE_MAPS !== '1') process.setSourceMapsEnabled(true);
+const prebuilt = require(path.join(root, 'kernel', 'prebuilt-src.js'));
+const typescript = prebuilt.tslabTypeScript(root);
+require(path.join(root, 'kernel', 'tslab-imports.js')).installImportFixes(require(path.join(dist, 'executor.js')), { typescript, target: typescript.ScriptTarget.ES2022 });
+prebuilt.usePrebuiltSrc(root);
 const conv = require(path.join(dist, 'converter.js')).createConverter({ isJS: false, isBrowser: false });
 const ex = require(path.join(dist, 'executor.js')).createExecutor(root, { node: conv, browser: null, close() { conv.close(); } }, { log() {}, error: console.error });
 (async () => {
