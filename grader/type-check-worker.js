@@ -13,8 +13,8 @@ const fs = require('fs');
 const path = require('path');
 
 const { projectRoot, dir, exercises } = JSON.parse(process.argv[2]);
-const tslabDir = path.dirname(require.resolve('tslab/package.json', { paths: [projectRoot] }));
-const ts = require(require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir, projectRoot] }));
+const { tslabTypeScript, tslabCompilerOptions } = require('../kernel/tslab-options');
+const ts = tslabTypeScript(projectRoot);
 
 const virtualDir = path.join(projectRoot, 'exercises');
 /** A file of the submission, where the course has it. */
@@ -24,19 +24,7 @@ function submitted(file) {
   return path.join(dir, rel);
 }
 
-const options = {
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Node10,
-  esModuleInterop: true,
-  resolveJsonModule: true,
-  target: ts.ScriptTarget.ES2022,
-  lib: ['lib.es2022.d.ts'],
-  types: [],
-  strict: true,
-  skipLibCheck: true,
-  noEmit: true,
-  rootDir: projectRoot,
-};
+const options = tslabCompilerOptions(ts, { types: [], noEmit: true, rootDir: projectRoot });
 const host = ts.createCompilerHost(options, true);
 const realRead = host.readFile.bind(host);
 const realExists = host.fileExists.bind(host);

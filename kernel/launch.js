@@ -13,7 +13,8 @@
 const path = require('path');
 const { PROJECT_ROOT } = require('./common');
 const { installImportFixes } = require('./tslab-imports');
-const { usePrebuiltSrc, tslabTypeScript } = require('./prebuilt-src');
+const { usePrebuiltSrc } = require('./prebuilt-src');
+const { tslabTypeScript, tslabCompilerOptions } = require('./tslab-options');
 const quiet = require('./quiet');
 
 // The kernel runs as this script's child, so that running out of memory can be explained.
@@ -35,7 +36,7 @@ try {
   // errors reported at the line of the .ts file (Node maps frames through source maps).
   process.setSourceMapsEnabled(true);
   const typescript = tslabTypeScript(PROJECT_ROOT);
-  if (!installImportFixes(require(path.join(tslabDist, 'executor.js')), { typescript, target: typescript.ScriptTarget.ES2022 })) {
+  if (!installImportFixes(require(path.join(tslabDist, 'executor.js')), { typescript, target: tslabCompilerOptions(typescript).target })) {
     console.error('annlab kernel: this tslab is not 1.0.22; importing a folder (./src) may fail, import ./src/index instead.');
   }
   // src/ from a prebuilt copy: the first `import … from './src'` loads instead of compiling.

@@ -10,4 +10,3 @@ export function installOverlay(ts: unknown, root: string, prebuilt: PrebuiltSrc)
 export function usePrebuiltSrc(root: string, log?: (msg: string) => void, env?: Record<string, string | undefined>): (() => void) | null;
 export function buildInBackground(root: string): boolean;
 export function cacheRoot(root: string): string;
-export function tslabTypeScript(root: string): any;

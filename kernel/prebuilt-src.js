@@ -33,32 +33,13 @@ const fs = require('fs');
 const path = require('path');
 const Module = require('module');
 const { pathToFileURL } = require('url');
+const { tslabTypeScript, tslabCompilerOptions } = require('./tslab-options');
 
 /** Bumped when the layout of the cache or the compile options change. */
 const FORMAT = 2;
 
-/** tslab's own TypeScript (the instance tslab's converter uses). */
-function tslabTypeScript(root) {
-  const dist = path.join(root, 'node_modules', 'tslab', 'dist');
-  return require(require.resolve('@tslab/typescript-for-tslab', { paths: [dist] }));
-}
-
 function compilerOptions(ts, root, outDir) {
-  return {
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts'],
-    esModuleInterop: true,
-    declaration: true,
-    skipLibCheck: true,
-    resolveJsonModule: true,
-    strict: true,
-    rootDir: root,
-    outDir,
-    newLine: ts.NewLineKind.LineFeed,
-    sourceMap: true,
-  };
+  return tslabCompilerOptions(ts, { module: ts.ModuleKind.CommonJS, declaration: true, rootDir: root, outDir, sourceMap: true });
 }
 
 const cacheRoot = (root) => path.join(root, 'node_modules', '.cache', 'annlab-kernel');
@@ -243,7 +224,7 @@ function usePrebuiltSrc(root, log = (msg) => console.error(msg), env = process.e
   }
 }
 
-module.exports = { ensureBuild, installOverlay, usePrebuiltSrc, buildInBackground, cacheRoot, tslabTypeScript };
+module.exports = { ensureBuild, installOverlay, usePrebuiltSrc, buildInBackground, cacheRoot };
 
 // `node kernel/prebuilt-src.js`: build now (e.g. after npm install), so that the first kernel starts at once.
 // `--lock FILE`: started by buildInBackground, removes its lock when done.

@@ -8,10 +8,10 @@ const root = path.resolve(__dirname, '..', '..');
 process.chdir(root);
 const dist = path.join(root, 'node_modules', 'tslab', 'dist');
 if (process.env.BENCH_NO_SOURCE_MAPS !== '1') process.setSourceMapsEnabled(true);
-const prebuilt = require(path.join(root, 'kernel', 'prebuilt-src.js'));
-const typescript = prebuilt.tslabTypeScript(root);
-require(path.join(root, 'kernel', 'tslab-imports.js')).installImportFixes(require(path.join(dist, 'executor.js')), { typescript, target: typescript.ScriptTarget.ES2022 });
-prebuilt.usePrebuiltSrc(root);
+const { tslabTypeScript, tslabCompilerOptions } = require(path.join(root, 'kernel', 'tslab-options.js'));
+const typescript = tslabTypeScript(root);
+require(path.join(root, 'kernel', 'tslab-imports.js')).installImportFixes(require(path.join(dist, 'executor.js')), { typescript, target: tslabCompilerOptions(typescript).target });
+require(path.join(root, 'kernel', 'prebuilt-src.js')).usePrebuiltSrc(root);
 const conv = require(path.join(dist, 'converter.js')).createConverter({ isJS: false, isBrowser: false });
 const ex = require(path.join(dist, 'executor.js')).createExecutor(root, { node: conv, browser: null, close() { conv.close(); } }, { log() {}, error: console.error });
 (async () => {

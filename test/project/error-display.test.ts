@@ -100,9 +100,11 @@ describe("kernel/source-maps in tslab's own pipeline (a fresh process, as a kern
       process.chdir(root);
       process.setSourceMapsEnabled(true);
       const dist = path.join(root, 'node_modules', 'tslab', 'dist');
-      const typescript = require(path.join(root, 'kernel', 'prebuilt-src.js')).tslabTypeScript(root);
+      const { tslabTypeScript, tslabCompilerOptions } = require(path.join(root, 'kernel', 'tslab-options.js'));
+      const typescript = tslabTypeScript(root);
+      const target = tslabCompilerOptions(typescript).target;
       const executorModule = require(path.join(dist, 'executor.js'));
-      require(path.join(root, 'kernel', 'tslab-imports.js')).installImportFixes(executorModule, { typescript, target: typescript.ScriptTarget.ES2022 });
+      require(path.join(root, 'kernel', 'tslab-imports.js')).installImportFixes(executorModule, { typescript, target });
       const conv = require(path.join(dist, 'converter.js')).createConverter({ isJS: false, isBrowser: false });
       // Every side output tslab compiles (before the kernel adds maps: we add them again below).
       const loaded = [];
@@ -112,7 +114,7 @@ describe("kernel/source-maps in tslab's own pipeline (a fresh process, as a kern
       (async () => {
         await ex.execute("import * as a from './exercises/04-mlp-backprop';\\nimport * as b from './solutions/08-learning-rate';\\nimport * as c from './src';");
         const ok = await ex.execute("import { outer } from '${rel}/buggy';\\nouter();");
-        const mapped = require(path.join(root, 'kernel', 'source-maps.js')).withSourceMaps(typescript, typescript.ScriptTarget.ES2022, loaded);
+        const mapped = require(path.join(root, 'kernel', 'source-maps.js')).withSourceMaps(typescript, target, loaded);
         const compiled = mapped.filter((o) => /\\.js$/.test(o.path) && require('fs').existsSync(o.path.replace(/\\.js$/, '.ts')));
         const unmapped = compiled.filter((o) => !/sourceMappingURL=data:/.test(o.data)).map((o) => path.relative(root, o.path));
         console.log('RESULT ' + JSON.stringify({ ok, compiled: compiled.length, unmapped, errors }));

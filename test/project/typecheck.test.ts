@@ -1,21 +1,19 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { tslabCompilerOptions, tslabTypeScript as tslabTs } from '../../kernel/tslab-options';
 import { PROJECT_ROOT } from '../support/jupyter';
 
 // Notebooks import src/, exercises/ and solutions/ as TypeScript source, compiled by the
 // TypeScript that tslab bundles (5.0.4), not by the project's. So everything there must
 // compile with both: the project's tsc (strict, all of the project) and tslab's compiler
-// with tslab's own options (converter.js: module esnext, moduleResolution node10,
-// esModuleInterop, target/lib es2022 on Node >= 18, declaration: true), plus strict.
+// with tslab's own options (kernel/tslab-options.js), declarations included.
 
 type TS = typeof import('typescript');
 
 /** The TypeScript inside tslab: node_modules/@tslab/typescript-for-tslab (5.0.4 for tslab 1.0.22). */
 function tslabTypeScript(): TS {
-  const tslabDir = path.dirname(require.resolve('tslab/package.json', { paths: [PROJECT_ROOT] }));
-  const entry = require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir, PROJECT_ROOT] });
-  return require(entry) as TS;
+  return tslabTs(PROJECT_ROOT) as TS;
 }
 
 function tsFiles(dir: string): string[] {
@@ -51,20 +49,7 @@ describe('type checking', () => {
     expect(ts.version).toBe('5.0.4');
     const files = ['src', 'exercises', 'solutions'].flatMap((d) => tsFiles(path.join(PROJECT_ROOT, d)));
     expect(files.length).toBeGreaterThan(0);
-    const program = ts.createProgram(files, {
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Node10,
-      esModuleInterop: true,
-      resolveJsonModule: true,
-      target: ts.ScriptTarget.ES2022,
-      lib: ['lib.es2022.d.ts'],
-      types: ['node'],
-      declaration: true,
-      strict: true,
-      skipLibCheck: true,
-      noEmit: true,
-      rootDir: PROJECT_ROOT,
-    });
+    const program = ts.createProgram(files, tslabCompilerOptions(ts, { types: ['node'], declaration: true, noEmit: true, rootDir: PROJECT_ROOT }));
     const diagnostics = [...ts.getPreEmitDiagnostics(program), ...program.getDeclarationDiagnostics()];
     const messages = diagnostics.map((d) => {
       const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
