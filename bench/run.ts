@@ -11,8 +11,9 @@
  *
  * --quick: 1 repeat on small subsets (a smoke test; its numbers are not the benchmark).
  *
- * Then, unless --skip-extras: notebook 08's sweep on every core against the sequential one, and
- * the first import of ./src in a fresh kernel (bench/extras.ts), judged with the workloads' targets.
+ * Then, unless --skip-extras: notebook 08's sweep on every core against the sequential one, the
+ * first import of ./src in a fresh kernel, and grading one submission and a small class
+ * (bench/extras.ts), judged with the workloads' targets.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -22,7 +23,7 @@ import { workloadSpecs, makeWorkload, writeWorkload, trainingFlops, parameterCou
 import type { ChildResult } from './child';
 import { renderReport, checkAgreement, Report, Row } from './report';
 import { judge } from './targets';
-import { measureSweep, measureFirstImport, extraTargets } from './extras';
+import { measureSweep, measureFirstImport, measureGrading, extraTargets, gradingTargets } from './extras';
 
 const root = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -171,14 +172,15 @@ function main(): void {
     workloads: specs.map((spec) => ({ spec, parameters: parameterCount(spec.sizes), flops: trainingFlops(spec), rows: rows(spec, runs[spec.id], failures[spec.id], peak, basis) })),
   };
   if (!flag('skip-extras')) {
-    log('extras: notebook 08\'s sweep, sequential against parallel; the first import in a fresh kernel');
+    log('extras: notebook 08\'s sweep, sequential against parallel; the first import in a fresh kernel; grading');
     const sweep = measureSweep(repeats, 100, timeoutS, log);
     const bigSweep = quick ? undefined : measureSweep(repeats, 1000, timeoutS, log);
     const firstImport = measureFirstImport(repeats, timeoutS, log);
+    const grading = measureGrading(quick ? 1 : repeats, quick ? 2 : 4, cores, timeoutS, log);
     const loadNow = os.loadavg()[0];
     const idle = Math.max(...load, loadNow) <= IDLE_LOAD;
-    report.extras = { sweep, bigSweep, firstImport, load: loadNow };
-    report.extraTargets = extraTargets(sweep, firstImport, idle, cores);
+    report.extras = { sweep, bigSweep, firstImport, grading, load: loadNow };
+    report.extraTargets = [...extraTargets(sweep, firstImport, idle, cores), ...gradingTargets(grading, idle, cores)];
     if (bigSweep) report.extraTargets[0].details.push(`ten times the epochs (not judged): ${bigSweep.error ?? `${bigSweep.speedup.cold.toFixed(2)}× cold, ${bigSweep.speedup.warm.toFixed(2)}× warm`}`);
   }
   for (const w of report.workloads) checkAgreement(w.rows);

@@ -1,7 +1,7 @@
 import { judge, combine, TIE_BAND, Target } from '../../bench/targets';
 import { checkAgreement, Report, Row } from '../../bench/report';
 import { workloadSpecs, trainingFlops } from '../../bench/workloads';
-import { extraTargets, SweepMeasurement, ImportMeasurement } from '../../bench/extras';
+import { extraTargets, gradingTargets, GradeMeasurement, SweepMeasurement, ImportMeasurement } from '../../bench/extras';
 
 /** A row that ran: times in seconds (cold, warm), wall-clock basis, same start, order and network. */
 function ran(name: string, cold: number, warm: number | null = cold, extra: Partial<Row> = {}): Row {
@@ -122,5 +122,24 @@ describe('the targets measured apart from the workloads', () => {
     const r = report({ W3: [ran('annlab', 1), ran('numpy', 2)] });
     r.extraTargets = extraTargets(sweep(2, 2), imp(0.5, 0.5), true, 2);
     expect(judge(r).map((t) => t.id)).toEqual(['W3 vs numpy', 'W4 vs numpy', 'scikit-learn', 'JavaScript peers', 'memory', 'sweep', 'first import']);
+  });
+
+  const grading = (wall: number, cpu: number | null, classWall: number, classCpu: number | null): GradeMeasurement => ({
+    one: { seconds: [wall, wall], cpu: [cpu, cpu] },
+    cls: { students: 4, jobs: 2, seconds: classWall, cpu: classCpu },
+  });
+
+  it('grading is judged on wall-clock time when idle: one submission ≤ 4 s, a class of 100 (per student of a smaller class) < 10 minutes', () => {
+    expect(gradingTargets(grading(3.5, 6, 20, 40), true, 2).map((t) => [t.id, t.verdict])).toEqual([['grading', 'met'], ['class of 100', 'met']]);
+    // 4 students in 25 s: 6.25 s each, 625 s for 100
+    expect(gradingTargets(grading(4.5, 6, 25, 40), true, 2).map((t) => t.verdict)).toEqual(['missed', 'missed']);
+  });
+
+  it('on a busy machine grading is missed only when its CPU time over every core already exceeds the bound, else not measured', () => {
+    // 12 s CPU / 2 cores > 4 s; 40 s CPU for 4 students: 1000 s for 100, over 2 cores 500 s < 600 s
+    expect(gradingTargets(grading(30, 12, 100, 40), false, 2).map((t) => t.verdict)).toEqual(['missed', 'not measured']);
+    expect(gradingTargets(grading(30, 6, 100, 40), false, 2).map((t) => t.verdict)).toEqual(['not measured', 'not measured']);
+    expect(gradingTargets(grading(30, null, 100, null), false, 2).map((t) => t.verdict)).toEqual(['not measured', 'not measured']);
+    expect(gradingTargets({ one: { seconds: [], cpu: [] }, error: 'grade exited 1' }, true, 2)[0].verdict).toBe('not measured');
   });
 });
