@@ -10,7 +10,7 @@ import { Matrix, MatrixLike, toMatrix, toVector } from '../matrix';
 import { accuracy, r2Score } from '../metrics';
 import { toRng } from '../rng';
 import { InputError, OptionError, StateError, ShapeError, checkChoice, checkInteger, checkPositive, describeValue } from '../errors';
-import { DenseLayer, Layer, MaxoutLayer } from './layer';
+import { DenseLayer, Layer, MAX_PIECES, MaxoutLayer } from './layer';
 import { Head, Workspace, backwardRows, batchLoss, forwardRows, makeHead } from './network';
 import { InitName, initNames, initWeights } from './init';
 import { optimizerNames } from './optimizers';
@@ -89,7 +89,7 @@ export class MLP {
       const units = checkInteger(`${where}.units`, spec.units, 1, MAX_UNITS);
       let layer: Layer;
       if (type === 'maxout') {
-        const pieces = checkInteger(`${where}.pieces`, (spec as { pieces?: number }).pieces ?? 2, 1, 100);
+        const pieces = checkInteger(`${where}.pieces`, (spec as { pieces?: number }).pieces ?? 2, 1, MAX_PIECES);
         layer = new MaxoutLayer(inputs, units, pieces);
       } else {
         const act = (spec as { activation?: unknown }).activation;

@@ -131,6 +131,6 @@ describe('reductions', () => {
 
   it('refuses an unknown axis with an OptionError', () => {
     expect(() => sum([[1]], 'columns' as 'cols')).toThrow(OptionError);
-    expect(() => sum([[1]], 'columns' as 'cols')).toThrow("sum: expected axis 'rows' or 'cols', got columns");
+    expect(() => sum([[1]], 'columns' as 'cols')).toThrow("sum: expected axis 'rows' or 'cols', got 'columns' (a string)");
   });
 });
