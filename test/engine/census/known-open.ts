@@ -53,31 +53,13 @@ export const KNOWN_OPEN: string[] = [
 
 /** Huge cases (huge.test.ts) still open, by id: the same rule, in child processes. */
 export const KNOWN_OPEN_HUGE: string[] = [
-  "Matrix#toString · digits = 8.6e169",
-  "Matrix.filled · cols = 8.6e169",
-  "Matrix.filled · rows = 8.6e169",
-  "MaxoutLayer#piece · p = 8.6e169",
-  "accuracy · yPred = [1e9] (a huge label)",
-  "accuracy · yTrue = [1e9] (a huge label)",
-  "checkTable · maxScore = 8.6e169",
-  "checkTable · score = 8.6e169",
   "digitsPlot · options.height = height: 8.6e169",
   "digitsPlot · options.labels = labels: [1e9] (a huge label)",
   "digitsPlot · options.predictions = predictions: [1e9] (a huge label)",
   "digitsPlot · options.width = width: 8.6e169",
-  "initWeights · fanIn = 8.6e169",
-  "initWeights · fanOut = 8.6e169",
   "perceptronLearningPlot · options.output = output: 8.6e169",
   "perceptronLearningPlot · options.start = start: 8.6e169",
   "regressionPlot · options.output = output: 8.6e169",
   "regressionPlot · options.samples = samples: 8.6e169",
-  "shapeString · cols = 8.6e169",
-  "shapeString · rows = 8.6e169",
-  "trainTestSplit at 10⁷ rows",
-  "trainTestSplit at 10⁷ rows, stratified",
-  "trainTestSplit · y = [1e9] (a huge label)",
 ];
 
-/** Huge cases that keep the promise on an idle machine and run past the child's time limit on a
- *  busy one (10⁷ rows to shuffle and copy): listed above, but not required to leave the list. */
-export const SLOW_HUGE: readonly string[] = ['trainTestSplit at 10⁷ rows', 'trainTestSplit at 10⁷ rows, stratified'];
