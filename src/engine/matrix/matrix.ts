@@ -54,9 +54,9 @@ export class Matrix {
 
   /** A matrix with every element equal to `value`. */
   static filled(rows: number, cols: number, value: number): Matrix {
-    // The shape is checked (by the constructor) before anything is allocated.
-    const m = new Matrix(rows, cols);
     if (typeof value !== 'number') throw new InputError(`Matrix.filled: value: expected a number, got ${describeValue(value)}`);
+    // The constructor checks the shape before anything is allocated.
+    const m = new Matrix(rows, cols);
     m.data.fill(value);
     return m;
   }
