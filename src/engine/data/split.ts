@@ -2,7 +2,7 @@
 import { InputError, OptionError, ShapeError, describeValue } from '../errors';
 import { Matrix, MatrixLike, VectorLike, toMatrix, toVector } from '../matrix';
 import { Rng } from '../rng';
-import { checkOptions, optionKeys } from '../options';
+import { checkBoolean, checkOptions, optionKeys } from '../options';
 import { rngFrom } from '../rng';
 
 /** Options of {@link trainTestSplit}. */
@@ -41,9 +41,7 @@ export function trainTestSplit(X: MatrixLike, y: VectorLike, options?: SplitOpti
 export function trainTestSplit(X: MatrixLike, y: ReadonlyArray<ReadonlyArray<number>>, options?: SplitOptions): Split<number[][]>;
 export function trainTestSplit(X: MatrixLike, y: VectorLike | ReadonlyArray<ReadonlyArray<number>>, opts: SplitOptions = {}): Split<number[] | number[][]> {
   const options = checkOptions('trainTestSplit: options', opts, SPLIT_KEYS);
-  if (options.stratify !== undefined && typeof options.stratify !== 'boolean') {
-    throw new OptionError(`trainTestSplit: stratify: expected true or false, got ${describeValue(options.stratify)}`);
-  }
+  if (options.stratify !== undefined) checkBoolean('trainTestSplit: stratify', options.stratify);
   const Xm = toMatrix(X, 'trainTestSplit: X');
   const twoD = Array.isArray(y) && y.length > 0 && Array.isArray(y[0]);
   // The targets stay in typed arrays: no object per row until the parts are built (10⁷ rows).

@@ -21,7 +21,7 @@ import { BackwardResult, FitOptions, ForwardResult, LayerSpec, MLPOptions, Task 
 import { ModelSummary, summarize } from './summary';
 import { MLPJSON, MLP_FORMAT } from './json';
 import { inspectSymbol } from '../inspect';
-import { checkOptions, optionKeys } from '../options';
+import { checkBoolean, checkOptions, optionKeys } from '../options';
 
 const taskNames = ['classification', 'regression'] as const;
 
@@ -189,7 +189,7 @@ export class MLP {
   /** Trains the network by mini-batch gradient descent; returns the History. Never throws for divergence. */
   fit(X: MatrixLike, y: Targets, options: FitOptions = {}): History {
     checkOptions('fit: options', options, FIT_KEYS);
-    if (options.shuffle !== undefined && typeof options.shuffle !== 'boolean') throw new OptionError(`fit: shuffle: expected true or false, got ${describeValue(options.shuffle)}`);
+    if (options.shuffle !== undefined) checkBoolean('fit: shuffle', options.shuffle);
     const M = toInputs(X, this.inputs, 'fit');
     const Y = toTargets(y, M.rows, this.outputs, this.isClassifier, 'fit');
     const epochs = checkInteger('fit: epochs', options.epochs ?? 100, 1, MAX_EPOCHS);

@@ -5,12 +5,12 @@
  */
 import { MAX_EPOCHS, MAX_SAMPLES } from '../errors';
 import { Matrix, MatrixLike, VectorLike, toMatrix, toVector } from '../matrix';
-import { InputError, ShapeError, StateError, checkChoice, checkInteger, checkPositive, describeValue, shapeString, OptionError } from '../errors';
+import { InputError, ShapeError, StateError, checkChoice, checkInteger, checkPositive, describeValue, shapeString } from '../errors';
 import { Rng, toRng } from '../rng';
 import { ThresholdName, thresholdNames } from '../tlu';
 import { thresholdFunctions } from '../threshold-functions';
 import { applyPerceptronRule } from './update';
-import { checkOptions, optionKeys } from '../options';
+import { checkBoolean, checkOptions, optionKeys } from '../options';
 import { rngFrom } from '../rng';
 
 /** How the weights start before training. */
@@ -118,7 +118,7 @@ export class Perceptron<Y extends number[] | number[][] = number[] | number[][]>
 
   constructor(options: PerceptronOptions = {}) {
     const o = checkOptions('Perceptron: options', options, PERCEPTRON_KEYS);
-    if (o.shuffle !== undefined && typeof o.shuffle !== 'boolean') throw new OptionError(`Perceptron: shuffle: expected true or false, got ${describeValue(o.shuffle)}`);
+    if (o.shuffle !== undefined) checkBoolean('Perceptron: shuffle', o.shuffle);
     this.options = {
       learningRate: checkPositive('Perceptron: learningRate', o.learningRate ?? 1),
       maxEpochs: checkInteger('Perceptron: maxEpochs', o.maxEpochs ?? 100, 1, MAX_EPOCHS),
