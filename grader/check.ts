@@ -41,8 +41,12 @@ export function notImplemented(output: string): { fn: string; where: string } | 
 export function checkTable(exercise: string, score: number, maxScore: number, tests: TestOutcome[], typeErrors?: string): string {
   if (typeof exercise !== 'string') throw new InputError(`checkTable: exercise: expected a name, got ${describeValue(exercise)}`);
   for (const [what, v] of [['score', score], ['maxScore', maxScore]] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new InputError(`checkTable: ${what}: expected a number ≥ 0, got ${describeValue(v)}`);
+    // Points may be fractional (half points); beyond 2⁵³ they are no longer exact.
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > Number.MAX_SAFE_INTEGER) {
+      throw new InputError(`checkTable: ${what}: expected a number of points from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(v)}`);
+    }
   }
+  if (score > maxScore) throw new InputError(`checkTable: score: expected at most maxScore (${maxScore}), got ${score}`);
   if (!Array.isArray(tests)) throw new InputError(`checkTable: tests: expected a list of test outcomes, got ${describeValue(tests)}`);
   const lines = [`${exercise}: ${score} / ${maxScore} points (public tests; the grader also runs hidden tests after the due date)`];
   // Type errors first: the tests ran on the code as written, and a failure may come from them.

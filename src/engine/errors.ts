@@ -25,6 +25,8 @@ export class StateError extends AnnlabError {}
 
 /** Formats a shape as the course writes it: `[rows×cols]`. */
 export function shapeString(rows: number, cols: number): string {
+  checkInteger('shapeString: rows', rows, 0);
+  checkInteger('shapeString: cols', cols, 0);
   return `[${rows}×${cols}]`;
 }
 
@@ -44,8 +46,17 @@ export function describeValue(value: unknown): string {
  * so string-literal unions are checked here too).
  */
 export function checkChoice<T extends string>(what: string, value: unknown, choices: readonly T[]): T {
+  checkNames('checkChoice: choices', choices);
   if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
   throw new OptionError(`${what}: expected one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${describeValue(value)}`);
+}
+
+/** Checks that `names` is a list of strings (the choices or option names a check compares with). */
+export function checkNames(what: string, names: unknown): readonly string[] {
+  if (!Array.isArray(names) || names.length === 0 || names.some((n) => typeof n !== 'string')) {
+    throw new OptionError(`${what}: expected a non-empty list of names (string[]), got ${describeValue(names)}`);
+  }
+  return names;
 }
 
 /** Checks that `value` is a finite number > 0 (`learningRate`, `tolerance`, ...). */
@@ -61,6 +72,9 @@ export function checkPositive(what: string, value: unknown): number {
  * The bound keeps absurd sizes (`epochs: 8.6e169`) from running for ever or exhausting memory.
  */
 export function checkInteger(what: string, value: unknown, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof min !== 'number' || !Number.isFinite(min) || typeof max !== 'number' || !Number.isFinite(max) || min > max) {
+    throw new OptionError(`checkInteger: expected bounds min ≤ max (numbers), got min = ${describeValue(min)}, max = ${describeValue(max)}`);
+  }
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     const tooBig = typeof value === 'number' && Number.isInteger(value) && value > max;
     const range = tooBig ? `≤ ${max}` : `≥ ${min}`;

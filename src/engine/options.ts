@@ -3,7 +3,7 @@
  * `batch_size`) is refused with "did you mean …", never ignored. TypeScript catches a typo in
  * an object literal, but not in an options object built elsewhere, nor in JavaScript.
  */
-import { OptionError, describeValue } from './errors';
+import { OptionError, checkNames, describeValue } from './errors';
 
 /**
  * The option names of an options interface `T`, listed once beside it. The compiler checks
@@ -54,6 +54,7 @@ export function editDistance(a: string, b: string): number {
  * `what` names the call, e.g. `fit: options`.
  */
 export function checkOptions<T extends object>(what: string, options: T | undefined, known: readonly string[]): T {
+  checkNames('checkOptions: known', known);
   if (options === undefined) return {} as T;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new OptionError(`${what}: expected an options object { ${known.join(', ')} } (or nothing), got ${describeValue(options)}`);
@@ -69,4 +70,22 @@ export function checkOptions<T extends object>(what: string, options: T | undefi
     if (value === null) throw new OptionError(`${what}: ${key}: expected a value (or leave ${key} out for its default), got null`);
   }
   return options;
+}
+
+/** Checks that `value` is a finite number (not a string such as '2', not NaN or ±∞). */
+export function checkNumber(what: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new OptionError(`${what}: expected a finite number, got ${describeValue(value)}`);
+  return value;
+}
+
+/** Checks that `value` is true or false (`1` or `'yes'` would be read as true without a word). */
+export function checkBoolean(what: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new OptionError(`${what}: expected true or false, got ${describeValue(value)}`);
+  return value;
+}
+
+/** Checks that `value` is a function; `shape` shows how it is called, e.g. `(i, j) => number`. */
+export function checkFunction<F>(what: string, value: unknown, shape: string): F {
+  if (typeof value !== 'function') throw new OptionError(`${what}: expected a function ${shape}, got ${describeValue(value)}`);
+  return value as F;
 }

@@ -114,6 +114,7 @@ export function seededRng(seed: number | string = 0): Rng {
 
 /** Accepts what a public function was given as `seed` or `rng` and returns an Rng. */
 export function toRng(seedOrRng: number | string | Rng | undefined, fallbackSeed = 0, what = 'seed'): Rng {
+  if (typeof fallbackSeed !== 'number' || !Number.isFinite(fallbackSeed)) throw new OptionError(`toRng: fallbackSeed: expected a finite number, got ${describeValue(fallbackSeed)}`);
   if (seedOrRng === undefined) return toRng(fallbackSeed, 0, `${what} (fallback)`);
   if ((typeof seedOrRng === 'number' && Number.isFinite(seedOrRng)) || typeof seedOrRng === 'string') return seededRng(seedOrRng);
   if (isRng(seedOrRng)) return seedOrRng;
@@ -128,6 +129,8 @@ export function isRng(x: unknown): x is Rng {
 
 /** The Rng of a function that takes `seed` or `rng` (an Rng wins), both checked. */
 export function rngFrom(what: string, o: { seed?: unknown; rng?: unknown }, fallbackSeed = 0): Rng {
+  // `o` is the caller's whole options object (its names are checked there): only seed and rng are read.
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new OptionError(`${what}: expected an options object { seed?, rng? }, got ${describeValue(o)}`);
   if (o.rng !== undefined) {
     if (!isRng(o.rng)) throw new OptionError(`${what}: rng: expected an Rng (seededRng(…)), got ${describeValue(o.rng)}`);
     if (o.seed !== undefined) toRng(o.seed as number, 0, `${what}: seed`);

@@ -7,6 +7,7 @@
 import { Matrix, MatrixLike, toMatrix } from './matrix';
 import { InputError, ShapeError, checkChoice, describeValue, shapeString } from './errors';
 import { checkOptions, optionKeys } from './options';
+import { thresholdFunctions } from './threshold-functions';
 
 /** The two thresholds a TLU can apply to its net input z. */
 export type ThresholdName = 'step' | 'sign';
@@ -19,9 +20,18 @@ export const thresholdNames: readonly ThresholdName[] = ['step', 'sign'];
  * `sign` is sgn(z) ∈ {−1, 0, +1} with sgn(0) = 0, as in Géron's equation 10-1.
  */
 export const thresholds: Readonly<Record<ThresholdName, (z: number) => number>> = {
-  step: (z) => (z >= 0 ? 1 : 0),
-  sign: (z) => (z > 0 ? 1 : z < 0 ? -1 : 0),
+  step: checkedThreshold('step'),
+  sign: checkedThreshold('sign'),
 };
+
+/** A threshold that refuses what is not a finite number (`'2' >= 0` compares as text, step(NaN) would say 0). */
+function checkedThreshold(name: ThresholdName): (z: number) => number {
+  const phi = thresholdFunctions[name];
+  return (z) => {
+    if (typeof z !== 'number' || !Number.isFinite(z)) throw new InputError(`thresholds.${name}: expected a finite number z, got ${describeValue(z)}`);
+    return phi(z);
+  };
+}
 
 /** What a TLU returns for weights given as one list (one output) or as a matrix (several outputs). */
 export type TLUOutput<W> = W extends ReadonlyArray<ReadonlyArray<number>> ? number[][] : number[];
@@ -107,7 +117,7 @@ export class TLU<W extends ReadonlyArray<number> | ReadonlyArray<ReadonlyArray<n
   /** The output h = φ(XW + b), one row per sample. */
   predict(X: MatrixLike): TLUOutput<W> {
     const Z = this.netMatrix(X, 'TLU.predict');
-    return this.shapeOutput(Z, thresholds[this.activation]);
+    return this.shapeOutput(Z, thresholdFunctions[this.activation]);
   }
 
   /** A readable summary, e.g. `TLU step(x·[1, 1] − 1.5)`. */

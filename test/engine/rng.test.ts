@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { seededRng, toRng, OptionError } from '../../src';
+import { seededRng, toRng, rngFrom, OptionError } from '../../src';
 
 const FC = { seed: 20261128, numRuns: 100 };
 const draw = (seed: number | string, k = 20) => {
@@ -129,5 +129,13 @@ describe('toRng', () => {
     expect(toRng(9).uniform()).toBe(seededRng(9).uniform());
     expect(toRng('x').uniform()).toBe(seededRng('x').uniform());
     expect(toRng(undefined, 4).uniform()).toBe(seededRng(4).uniform());
+  });
+});
+
+describe('toRng and rngFrom check what they are given', () => {
+  it('refuse a fallback seed that is not a finite number and options that are not an object', () => {
+    expect(() => toRng(1, NaN)).toThrow(/toRng: fallbackSeed: expected a finite number, got NaN/);
+    expect(() => rngFrom('f', null as unknown as object)).toThrow(/f: expected an options object \{ seed\?, rng\? \}, got null/);
+    expect(rngFrom('f', {}).uniform()).toBe(toRng(undefined).uniform());
   });
 });

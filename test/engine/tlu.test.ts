@@ -89,3 +89,12 @@ describe('TLU', () => {
     expect([one.length, two.length, wrong.length]).toEqual([4, 4, 4]);
   });
 });
+
+describe('thresholds, called on their own', () => {
+  it('refuse what is not a finite number (a string would compare as text; step(NaN) would say 0)', () => {
+    expect(() => thresholds.step('2' as unknown as number)).toThrow(/thresholds.step: expected a finite number z, got '2'/);
+    expect(() => thresholds.sign(NaN)).toThrow(InputError);
+    expect(thresholds.step(0)).toBe(1);
+    expect(thresholds.sign(-3)).toBe(-1);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { Activation } from './activation';
 import { Matrix, MatrixLike, VectorLike, toMatrix } from '../matrix';
-import { OptionError } from '../errors';
+import { OptionError, describeValue } from '../errors';
 
 /**
  * Softmax of each row of `z` (rows × cols), written into `out` (may be `z` itself).
@@ -55,8 +55,8 @@ export function softmaxJacobian(z: VectorLike): number[][] {
   return y.map((yi, i) => y.map((yj, j) => yi * ((i === j ? 1 : 0) - yj)));
 }
 
-const rowwiseOnly = (): number => {
-  throw new OptionError('softmax: acts on a whole row, not on one number; call softmax(z) with a row or a matrix');
+const rowwiseOnly = (z: unknown): number => {
+  throw new OptionError(`softmax: expected a whole row (call softmax(z) with a row or a matrix): softmax acts on a row, not on one number, got ${describeValue(z)}`);
 };
 
 /** Softmax as an output-layer activation (row-wise; `f`/`df` of one number throw). */

@@ -11,6 +11,7 @@ import { VectorLike, toVector } from '../matrix';
  * @example oneHot([0, 2, 1]) // [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
  */
 export function oneHot(labels: VectorLike, classes?: number): number[][] {
+  if (classes === null) throw new InputError(`oneHot: classes: expected an integer ≥ 1 (or leave it out for 1 + the largest label), got null`);
   const y = toVector(labels, 'oneHot: labels');
   for (let i = 0; i < y.length; i++) {
     if (!Number.isInteger(y[i]) || y[i] < 0) {

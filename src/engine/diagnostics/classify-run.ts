@@ -1,4 +1,6 @@
 /** Labelling a training run from its loss curve, as a learning-rate sweep does. */
+import { checkPositive } from '../errors';
+import { toVector } from '../matrix';
 
 /** What became of a run: reached the target, too slow to, bouncing around, or blowing up. */
 export type Verdict = 'converged' | 'too slow' | 'oscillating' | 'diverged';
@@ -14,6 +16,9 @@ export const BLOW_UP_FACTOR = 10;
  * - `too slow`: not converged, but going down.
  */
 export function classifyRun(loss: ReadonlyArray<number>, target: number): { verdict: Verdict; convergedAt?: number } {
+  // NaN and ∞ are what a diverged run leaves in its curve: they say 'diverged', not refused.
+  loss = Array.from(toVector(loss, 'classifyRun: loss', { allowEmpty: true, allowNonFinite: true }));
+  checkPositive('classifyRun: target', target);
   if (loss.length === 0) return { verdict: 'too slow' };
   for (const l of loss) if (!Number.isFinite(l)) return { verdict: 'diverged' };
   const first = loss[0];

@@ -2,8 +2,8 @@
  * Gradient checking: compares backpropagation's gradients with centred differences
  * (L(θ + ε) − L(θ − ε)) / 2ε, one parameter at a time. The standard test that backprop is right.
  */
-import { MatrixLike } from '../matrix';
-import { OptionError, describeValue } from '../errors';
+import { MatrixLike, toVector } from '../matrix';
+import { OptionError, ShapeError, describeValue } from '../errors';
 import { MLP, Targets } from '../mlp';
 import { printsAsText } from '../inspect';
 import { checkOptions, optionKeys } from '../options';
@@ -46,6 +46,9 @@ export interface GradientCheckResult {
  * relative error would only measure rounding noise.
  */
 export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  a = toVector(a as ArrayLike<number> as Float64Array, 'relativeError: a');
+  b = toVector(b as ArrayLike<number> as Float64Array, 'relativeError: b');
+  if (a.length !== b.length) throw new ShapeError(`relativeError: a has ${a.length} values but b has ${b.length}; expected the same number`);
   let diff = 0;
   let na = 0;
   let nb = 0;

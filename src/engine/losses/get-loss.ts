@@ -2,6 +2,7 @@
 import { Loss, LossName, lossNames } from './loss';
 import { losses, huber } from './builtins';
 import { OptionError, describeValue } from '../errors';
+import { checkOptions } from '../options';
 
 /** True when `x` looks like a {@link Loss} object (a name, `value` and `grad`). */
 export function isLoss(x: unknown): x is Loss {
@@ -14,9 +15,12 @@ export function isLoss(x: unknown): x is Loss {
  * `params` rebuilds a configured one, e.g. `getLoss('huber', { delta: 2 })`.
  */
 export function getLoss(nameOrLoss: unknown, params?: { readonly [key: string]: number }): Loss {
+  const p = checkOptions('getLoss: params', params, ['delta']);
   if (isLoss(nameOrLoss)) return nameOrLoss;
   if (typeof nameOrLoss === 'string' && (lossNames as readonly string[]).includes(nameOrLoss)) {
     const name = nameOrLoss as LossName;
+    // δ of another loss would be ignored without a word.
+    if (p.delta !== undefined && name !== 'huber') throw new OptionError(`getLoss: params.delta: expected only with 'huber', got it with '${name}'`);
     if (name === 'huber' && params && params.delta !== undefined) return huber(params.delta);
     return losses[name];
   }

@@ -4,7 +4,7 @@
  */
 import { Matrix, MatrixLike, VectorLike } from './matrix';
 import { InputError, describeValue } from '../errors';
-import { checkOptions, optionKeys } from '../options';
+import { checkBoolean, checkOptions, optionKeys } from '../options';
 
 /** The option names of toMatrix and toVector, listed once. */
 const TO_MATRIX_KEYS = optionKeys<ToMatrixOptions>()('allowEmpty', 'allowNonFinite');
@@ -22,7 +22,7 @@ export interface ToMatrixOptions {
  * `what` names the argument in error messages, e.g. `fit: X`.
  */
 export function toMatrix(x: MatrixLike | VectorLike, what = 'X', options: ToMatrixOptions = {}): Matrix {
-  checkOptions('toMatrix: options', options, TO_MATRIX_KEYS);
+  checkConvertOptions('toMatrix', options);
   let m: Matrix;
   if (x instanceof Matrix) {
     m = x;
@@ -58,7 +58,7 @@ export function toMatrix(x: MatrixLike | VectorLike, what = 'X', options: ToMatr
 
 /** Converts a list of numbers to a Float64Array and checks it (not empty, finite). */
 export function toVector(x: VectorLike | Matrix, what = 'y', options: ToMatrixOptions = {}): Float64Array {
-  checkOptions('toVector: options', options, TO_MATRIX_KEYS);
+  checkConvertOptions('toVector', options);
   let v: Float64Array;
   if (x instanceof Matrix) {
     if (x.cols !== 1 && x.rows !== 1) {
@@ -84,8 +84,18 @@ export function toVector(x: VectorLike | Matrix, what = 'y', options: ToMatrixOp
   return v;
 }
 
+/** The options of toMatrix and toVector: known names, each true or false. */
+function checkConvertOptions(what: string, options: ToMatrixOptions): void {
+  checkOptions(`${what}: options`, options, TO_MATRIX_KEYS);
+  for (const key of TO_MATRIX_KEYS) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined) checkBoolean(`${what}: ${key}`, value);
+  }
+}
+
 /** Throws an InputError naming the first NaN or ±∞ in `m`. */
 export function checkFinite(m: Matrix, what: string): void {
+  if (!(m instanceof Matrix)) throw new InputError(`checkFinite: expected a Matrix, got ${describeValue(m)}`);
   const d = m.data;
   for (let k = 0; k < d.length; k++) {
     if (!Number.isFinite(d[k])) {

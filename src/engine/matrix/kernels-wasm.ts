@@ -16,6 +16,7 @@
  */
 import type { MatrixKernels } from './kernels';
 import { checkChoice } from '../errors';
+import { checkBoolean } from '../options';
 import { blockedKernels } from './kernels-blocked';
 import { GEMM_WASM_BASE64, GEMM_RELAXED_WASM_BASE64 } from './wasm/gemm-binary';
 
@@ -74,6 +75,7 @@ const align = (x: number): number => (x + 15) & ~15;
  */
 export function loadWasmKernels(precision: WasmPrecision = 'float64', relaxed = true): MatrixKernels | null {
   checkChoice('loadWasmKernels: precision', precision, ['float64', 'float32'] as const);
+  checkBoolean('loadWasmKernels: relaxed', relaxed);
   const f32 = precision === 'float32';
   let ex: GemmExports;
   let fma = false;

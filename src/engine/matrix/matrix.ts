@@ -4,6 +4,7 @@
  */
 import { ShapeError, InputError, shapeString, checkInteger, describeValue } from '../errors';
 import { inspectSymbol } from '../inspect';
+import { checkFunction } from '../options';
 
 /** What public functions accept where a matrix is expected. */
 export type MatrixLike = Matrix | ReadonlyArray<ReadonlyArray<number>>;
@@ -53,7 +54,11 @@ export class Matrix {
 
   /** A matrix with every element equal to `value`. */
   static filled(rows: number, cols: number, value: number): Matrix {
-    return new Matrix(rows, cols, new Float64Array(rows * cols).fill(value));
+    if (typeof value !== 'number') throw new InputError(`Matrix.filled: value: expected a number, got ${describeValue(value)}`);
+    // The constructor checks the shape before anything is allocated.
+    const m = new Matrix(rows, cols);
+    m.data.fill(value);
+    return m;
   }
 
   /** The n×n identity. */
@@ -65,6 +70,7 @@ export class Matrix {
 
   /** A matrix whose elements are `f(i, j)`. */
   static fromFunction(rows: number, cols: number, f: (i: number, j: number) => number): Matrix {
+    checkFunction('Matrix.fromFunction: f', f, '(i, j) => number');
     const m = new Matrix(rows, cols);
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.data[i * cols + j] = f(i, j);
     return m;
@@ -72,8 +78,9 @@ export class Matrix {
 
   /** Copies rows of numbers into a matrix, checking that every row has the same length. */
   static fromRows(rows: ReadonlyArray<ReadonlyArray<number>>): Matrix {
+    if (!Array.isArray(rows)) throw new InputError(`Matrix.fromRows: expected rows of numbers (number[][]), got ${describeValue(rows)}`);
     const n = rows.length;
-    const cols = n === 0 ? 0 : rows[0].length;
+    const cols = n === 0 || !rows[0] ? 0 : rows[0].length;
     const m = new Matrix(n, cols);
     for (let i = 0; i < n; i++) {
       const r = rows[i];
@@ -155,6 +162,7 @@ export class Matrix {
 
   /** A readable grid, at most 10 rows and 8 columns, e.g. for a notebook cell. */
   toString(digits = 4): string {
+    checkInteger('Matrix.toString: digits', digits, 0, 20);
     const maxRows = 10;
     const maxCols = 8;
     const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(digits));

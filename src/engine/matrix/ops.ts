@@ -5,16 +5,19 @@
 import { Matrix, MatrixLike } from './matrix';
 import { toMatrix } from './convert';
 import { getKernels } from './kernels';
-import { ShapeError, OptionError, shapeString } from '../errors';
+import { ShapeError, OptionError, shapeString, describeValue } from '../errors';
+import { checkFunction, checkNumber } from '../options';
 
-const asM = (x: MatrixLike, what: string) => toMatrix(x, what, { allowEmpty: true, allowNonFinite: true });
+// Every operation refuses empty matrices and NaN or ±∞ (a Matrix may hold them; computing on them
+// would only pass them on without a word).
+const asM = (x: MatrixLike, what: string) => toMatrix(x, what);
 
 /** The matrix product A·B. */
 export function matmul(a: MatrixLike, b: MatrixLike): Matrix {
   const A = asM(a, 'matmul: A');
   const B = asM(b, 'matmul: B');
   if (A.cols !== B.rows) {
-    throw new ShapeError(`matmul: ${shapeString(A.rows, A.cols)}·${shapeString(B.rows, B.cols)}: inner sizes ${A.cols} ≠ ${B.rows}`);
+    throw new ShapeError(`matmul: ${shapeString(A.rows, A.cols)}·${shapeString(B.rows, B.cols)}: inner sizes ${A.cols} ≠ ${B.rows} (expected B with as many rows as A has columns)`);
   }
   const C = new Matrix(A.rows, B.cols);
   getKernels().gemm(A.rows, B.cols, A.cols, A.data, B.data, C.data, false);
@@ -61,6 +64,7 @@ export const mul = (a: MatrixLike, b: MatrixLike): Matrix => elementwise('mul', 
 /** s·A. */
 export function scale(a: MatrixLike, s: number): Matrix {
   const A = asM(a, 'scale: A');
+  checkNumber('scale: s', s);
   const out = new Matrix(A.rows, A.cols);
   for (let k = 0; k < A.data.length; k++) out.data[k] = s * A.data[k];
   return out;
@@ -69,6 +73,7 @@ export function scale(a: MatrixLike, s: number): Matrix {
 /** Applies `f(value, row, col)` to every element. */
 export function map(a: MatrixLike, f: (value: number, row: number, col: number) => number): Matrix {
   const A = asM(a, 'map: A');
+  checkFunction('map: f', f, '(value, row, col) => number');
   const out = new Matrix(A.rows, A.cols);
   for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) out.data[i * A.cols + j] = f(A.data[i * A.cols + j], i, j);
   return out;
@@ -89,7 +94,7 @@ function reduce(name: string, a: MatrixLike, axis: Axis, init: number, f: (acc: 
     for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) out.data[i] = f(out.data[i], A.data[i * A.cols + j]);
     return out;
   }
-  throw new OptionError(`${name}: expected axis 'rows' or 'cols', got ${String(axis)}`);
+  throw new OptionError(`${name}: expected axis 'rows' or 'cols', got ${describeValue(axis)}`);
 }
 
 /** Sums: axis 'rows' → a [1×cols] row of column sums (the bias gradient Σᵢ δᵢ); 'cols' → a [rows×1] column. */

@@ -6,7 +6,7 @@
 import { MAX_CLASSES, MAX_UNITS } from '../errors';
 import { ActivationName } from '../activations';
 import { huber, losses } from '../losses';
-import { OptionError, checkChoice, checkInteger, describeValue } from '../errors';
+import { OptionError, checkChoice, checkInteger, checkPositive, describeValue } from '../errors';
 import { InitName } from './init';
 import { MLP } from './mlp';
 import { LayerSpec } from './options';
@@ -90,6 +90,11 @@ export function mlpRegressor(o: RegressorOptions): MLP {
   const outputs = checkInteger('mlpRegressor: outputs', o.outputs ?? 1, 1, MAX_UNITS);
   const outAct = checkChoice('mlpRegressor: outputActivation', o.outputActivation ?? 'identity', regressionOutputs);
   const lossName = checkChoice('mlpRegressor: loss', o.loss ?? 'mse', ['mse', 'mae', 'huber'] as const);
+  if (o.huberDelta !== undefined) {
+    checkPositive('mlpRegressor: huberDelta', o.huberDelta);
+    // δ of another loss would be ignored without a word.
+    if (lossName !== 'huber') throw new OptionError(`mlpRegressor: huberDelta: expected only with loss: 'huber', got it with loss: '${lossName}'`);
+  }
   const layers = hiddenLayers('mlpRegressor', o.hidden, o.activation ?? 'relu');
   layers.push({ units: outputs, activation: outAct === 'none' ? 'identity' : outAct });
   return new MLP({

@@ -1,5 +1,6 @@
 /** What `fit` returns: the loss per epoch and how training ended. */
 import { inspectSymbol } from '../inspect';
+import { checkPositive } from '../errors';
 
 /** How a training run ended. */
 export type FitStatus = 'completed' | 'stopped' | 'diverged';
@@ -29,7 +30,7 @@ export class History {
   message = '';
 
   constructor(learningRate: number) {
-    this.learningRate = learningRate;
+    this.learningRate = checkPositive('History: learningRate', learningRate);
   }
 
   /** The last training loss (NaN before the first epoch). */

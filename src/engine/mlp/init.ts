@@ -1,5 +1,6 @@
 /** Weight initialisers, all seeded. Biases start at 0. */
-import { Rng } from '../rng';
+import { Rng, isRng } from '../rng';
+import { InputError, MAX_UNITS, OptionError, checkChoice, checkInteger, describeValue } from '../errors';
 
 /** The initialiser names. */
 export const initNames = ['zeros', 'uniform', 'glorot', 'he'] as const;
@@ -13,6 +14,11 @@ export type InitName = (typeof initNames)[number];
 
 /** Fills `w` (a layer's weights) by the initialiser `init`. */
 export function initWeights(init: InitName, w: Float64Array, fanIn: number, fanOut: number, rng: Rng): void {
+  checkChoice('initWeights: init', init, initNames);
+  if (!(w instanceof Float64Array)) throw new InputError(`initWeights: w: expected the Float64Array of a layer's weights, got ${describeValue(w)}`);
+  checkInteger('initWeights: fanIn', fanIn, 1, MAX_UNITS);
+  checkInteger('initWeights: fanOut', fanOut, 1, MAX_UNITS);
+  if (!isRng(rng)) throw new OptionError(`initWeights: rng: expected an Rng (seededRng(…)), got ${describeValue(rng)}`);
   switch (init) {
     case 'zeros':
       w.fill(0);

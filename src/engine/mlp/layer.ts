@@ -6,6 +6,10 @@
  */
 import { Activation, getActivation } from '../activations';
 import { Matrix, getKernels } from '../matrix';
+import { MAX_UNITS, checkInteger } from '../errors';
+
+/** The most linear pieces a maxout unit may have. */
+export const MAX_PIECES = 100;
 import { ActivationKernel, activationKernel } from './activation-kernels';
 
 /** The kind of a layer. */
@@ -26,10 +30,10 @@ abstract class BaseLayer {
   /** Biases [1 × units·pieces], laid out like the columns of W. */
   readonly b: Matrix;
 
-  constructor(inputs: number, units: number, pieces: number) {
-    this.inputs = inputs;
-    this.units = units;
-    this.pieces = pieces;
+  constructor(what: string, inputs: number, units: number, pieces: number) {
+    this.inputs = checkInteger(`${what}: inputs`, inputs, 1, MAX_UNITS);
+    this.units = checkInteger(`${what}: units`, units, 1, MAX_UNITS);
+    this.pieces = checkInteger(`${what}: pieces`, pieces, 1, MAX_PIECES);
     this.W = new Matrix(inputs, units * pieces);
     this.b = new Matrix(1, units * pieces);
   }
@@ -125,7 +129,7 @@ export class DenseLayer extends BaseLayer {
   private readonly kernel: ActivationKernel;
 
   constructor(inputs: number, units: number, activation: Activation | string = 'relu') {
-    super(inputs, units, 1);
+    super('DenseLayer', inputs, units, 1);
     this.activation = getActivation(activation);
     this.kernel = activationKernel(this.activation);
   }
@@ -148,7 +152,7 @@ export class MaxoutLayer extends BaseLayer {
   readonly type = 'maxout' as const;
 
   constructor(inputs: number, units: number, pieces = 2) {
-    super(inputs, units, pieces);
+    super('MaxoutLayer', inputs, units, pieces);
   }
 
   get activationName(): string {
@@ -157,6 +161,7 @@ export class MaxoutLayer extends BaseLayer {
 
   /** The weights and biases of piece p (copies): W_p [inputs × units], b_p [1 × units]. */
   piece(p: number): { W: Matrix; b: Matrix } {
+    checkInteger('MaxoutLayer.piece: p', p, 0, this.pieces - 1);
     const u = this.units;
     const W = Matrix.fromFunction(this.inputs, u, (i, j) => this.W.data[i * this.zCols + p * u + j]);
     const b = Matrix.fromFunction(1, u, (_, j) => this.b.data[p * u + j]);

@@ -10,7 +10,7 @@ import { Matrix, MatrixLike, toMatrix, toVector } from '../matrix';
 import { accuracy, r2Score } from '../metrics';
 import { toRng } from '../rng';
 import { InputError, OptionError, StateError, ShapeError, checkChoice, checkInteger, checkPositive, describeValue } from '../errors';
-import { DenseLayer, Layer, MaxoutLayer } from './layer';
+import { DenseLayer, Layer, MAX_PIECES, MaxoutLayer } from './layer';
 import { Head, Workspace, backwardRows, batchLoss, forwardRows, makeHead } from './network';
 import { InitName, initNames, initWeights } from './init';
 import { optimizerNames } from './optimizers';
@@ -21,7 +21,7 @@ import { BackwardResult, FitOptions, ForwardResult, LayerSpec, MLPOptions, Task 
 import { ModelSummary, summarize } from './summary';
 import { MLPJSON, MLP_FORMAT } from './json';
 import { inspectSymbol } from '../inspect';
-import { checkOptions, optionKeys } from '../options';
+import { checkBoolean, checkOptions, optionKeys } from '../options';
 
 const taskNames = ['classification', 'regression'] as const;
 
@@ -89,7 +89,7 @@ export class MLP {
       const units = checkInteger(`${where}.units`, spec.units, 1, MAX_UNITS);
       let layer: Layer;
       if (type === 'maxout') {
-        const pieces = checkInteger(`${where}.pieces`, (spec as { pieces?: number }).pieces ?? 2, 1, 100);
+        const pieces = checkInteger(`${where}.pieces`, (spec as { pieces?: number }).pieces ?? 2, 1, MAX_PIECES);
         layer = new MaxoutLayer(inputs, units, pieces);
       } else {
         const act = (spec as { activation?: unknown }).activation;
@@ -189,7 +189,7 @@ export class MLP {
   /** Trains the network by mini-batch gradient descent; returns the History. Never throws for divergence. */
   fit(X: MatrixLike, y: Targets, options: FitOptions = {}): History {
     checkOptions('fit: options', options, FIT_KEYS);
-    if (options.shuffle !== undefined && typeof options.shuffle !== 'boolean') throw new OptionError(`fit: shuffle: expected true or false, got ${describeValue(options.shuffle)}`);
+    if (options.shuffle !== undefined) checkBoolean('fit: shuffle', options.shuffle);
     const M = toInputs(X, this.inputs, 'fit');
     const Y = toTargets(y, M.rows, this.outputs, this.isClassifier, 'fit');
     const epochs = checkInteger('fit: epochs', options.epochs ?? 100, 1, MAX_EPOCHS);

@@ -3,6 +3,9 @@
  * allocated once, the same shapes as the parameters.
  */
 
+import { InputError, OptionError, checkChoice, describeValue } from '../errors';
+import { checkNumber } from '../options';
+
 /** The optimiser names. */
 export const optimizerNames = ['sgd', 'momentum', 'adam'] as const;
 
@@ -17,6 +20,12 @@ export interface Optimizer {
 
 /** Creates the optimiser `name` for `params`. `momentum` is μ (also Adam's β1). */
 export function createOptimizer(name: OptimizerName, params: Float64Array[], momentum = 0.9): Optimizer {
+  checkChoice('createOptimizer: name', name, optimizerNames);
+  if (!Array.isArray(params) || params.length === 0 || !params.every((p) => p instanceof Float64Array)) {
+    throw new InputError(`createOptimizer: params: expected a non-empty list of Float64Arrays (the weights and biases), got ${describeValue(params)}`);
+  }
+  // μ < 1, or the velocity (Adam's first moment) grows without bound.
+  if (checkNumber('createOptimizer: momentum', momentum) < 0 || momentum >= 1) throw new OptionError(`createOptimizer: momentum: expected 0 ≤ μ < 1, got ${momentum}`);
   if (name === 'sgd') {
     return {
       step(grads, lr) {

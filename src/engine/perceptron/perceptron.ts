@@ -5,11 +5,12 @@
  */
 import { MAX_EPOCHS, MAX_SAMPLES } from '../errors';
 import { Matrix, MatrixLike, VectorLike, toMatrix, toVector } from '../matrix';
-import { InputError, ShapeError, StateError, checkChoice, checkInteger, checkPositive, describeValue, shapeString, OptionError } from '../errors';
+import { InputError, ShapeError, StateError, checkChoice, checkInteger, checkPositive, describeValue, shapeString } from '../errors';
 import { Rng, toRng } from '../rng';
-import { ThresholdName, thresholdNames, thresholds } from '../tlu';
+import { ThresholdName, thresholdNames } from '../tlu';
+import { thresholdFunctions } from '../threshold-functions';
 import { applyPerceptronRule } from './update';
-import { checkOptions, optionKeys } from '../options';
+import { checkBoolean, checkOptions, optionKeys } from '../options';
 import { rngFrom } from '../rng';
 
 /** How the weights start before training. */
@@ -117,7 +118,7 @@ export class Perceptron<Y extends number[] | number[][] = number[] | number[][]>
 
   constructor(options: PerceptronOptions = {}) {
     const o = checkOptions('Perceptron: options', options, PERCEPTRON_KEYS);
-    if (o.shuffle !== undefined && typeof o.shuffle !== 'boolean') throw new OptionError(`Perceptron: shuffle: expected true or false, got ${describeValue(o.shuffle)}`);
+    if (o.shuffle !== undefined) checkBoolean('Perceptron: shuffle', o.shuffle);
     this.options = {
       learningRate: checkPositive('Perceptron: learningRate', o.learningRate ?? 1),
       maxEpochs: checkInteger('Perceptron: maxEpochs', o.maxEpochs ?? 100, 1, MAX_EPOCHS),
@@ -133,7 +134,7 @@ export class Perceptron<Y extends number[] | number[][] = number[] | number[][]>
       this.bias = this.start.bias.slice();
       this.single = this.start.single;
     } else if (o.bias !== undefined) {
-      throw new InputError('Perceptron: bias was given without weights: give both, or neither (then `init` sets them)');
+      throw new InputError(`Perceptron: bias: expected weights beside it (give both, or neither: then \`init\` sets them), got a bias of ${describeValue(o.bias)} without weights`);
     }
   }
 
@@ -180,7 +181,7 @@ export class Perceptron<Y extends number[] | number[][] = number[] | number[][]>
     }
     this.single = !multi;
 
-    const phi = thresholds[activation];
+    const phi = thresholdFunctions[activation];
     const w = this.weights.data;
     const b = this.bias;
     // Buffers allocated once per fit, reused for every sample.
@@ -233,13 +234,13 @@ export class Perceptron<Y extends number[] | number[][] = number[] | number[][]>
 
   /** The outputs h = φ(XW + b), one label (or row of labels) per sample. */
   predict(X: MatrixLike): PerceptronOutput<Y> {
-    return this.output(X, 'Perceptron.predict', thresholds[this.options.activation]);
+    return this.output(X, 'Perceptron.predict', thresholdFunctions[this.options.activation]);
   }
 
   /** The fraction of samples whose outputs are all right. */
   score(X: MatrixLike, y: Y): number {
     const Ym = labelMatrix(y, this.options.activation).Y;
-    const P = toMatrix(this.output(X, 'Perceptron.score', thresholds[this.options.activation]) as number[] | number[][], 'Perceptron.score: predictions');
+    const P = toMatrix(this.output(X, 'Perceptron.score', thresholdFunctions[this.options.activation]) as number[] | number[][], 'Perceptron.score: predictions');
     if (P.rows !== Ym.rows || P.cols !== Ym.cols) {
       throw new ShapeError(`Perceptron.score: the predictions are ${shapeString(P.rows, P.cols)} but y is ${shapeString(Ym.rows, Ym.cols)}`);
     }

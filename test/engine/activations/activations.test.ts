@@ -103,3 +103,13 @@ describe('getActivation', () => {
     expect(() => getActivation('relux')).toThrow(/got 'relux' \(a string\)/);
   });
 });
+
+describe('getActivation params', () => {
+  it('are checked: unknown names with "did you mean", values by the activation, and only for their own activation', () => {
+    expect(getActivation('leakyRelu', { slope: 0.2 }).f(-1)).toBeCloseTo(-0.2);
+    expect(() => getActivation('leakyRelu', { slop: 0.2 })).toThrow(/unknown option 'slop', did you mean 'slope'/);
+    expect(() => getActivation('leakyRelu', { slope: NaN })).toThrow(OptionError);
+    expect(() => getActivation('relu', { slope: 0.2 })).toThrow(/getActivation: params.slope: expected only with 'leakyRelu', got it with 'relu'/);
+    expect(() => getActivation('relu', 5 as unknown as { slope: number })).toThrow(/expected an options object/);
+  });
+});

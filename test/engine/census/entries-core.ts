@@ -30,6 +30,7 @@ const PERCEPTRON_KEYS = {
 export const coreEntries: Entry[] = [
   { name: 'describeValue', slots: [any('value', () => 3)], call: api.describeValue },
   { name: 'shapeString', slots: [count0('rows', () => 2), count0('cols', () => 3)], call: api.shapeString },
+  { name: 'checkNames', slots: [any('what', () => 'f: choices'), object('names', () => ['a', 'b'])], call: api.checkNames },
   { name: 'checkChoice', slots: [any('what', () => 'x'), any('value', () => 'a'), object('choices', () => ['a', 'b'])], call: api.checkChoice },
   { name: 'checkPositive', slots: [any('what', () => 'x'), any('value', () => 1)], call: api.checkPositive },
   { name: 'checkInteger', slots: [any('what', () => 'x'), any('value', () => 1), number('min', () => 1, { optional: true })], call: api.checkInteger },
@@ -37,7 +38,8 @@ export const coreEntries: Entry[] = [
   { name: 'optionKeys', slots: [], call: () => api.optionKeys<{ a?: number }>()('a') },
   { name: 'seededRng', slots: [seed('seed', () => 1, { optional: true })], call: (s) => api.seededRng(s).uniform() },
   { name: 'isRng', slots: [any('x', () => api.seededRng(1))], call: api.isRng },
-  { name: 'rngFrom', slots: [any('what', () => 'f'), options('o', { seed: 'seed', rng: 'object' }, () => ({ seed: 1 }))], call: (w, o) => api.rngFrom(w, o).uniform() },
+  // o is the caller's whole options object (its names are checked by the caller): rngFrom reads seed and rng only.
+  { name: 'rngFrom', slots: [any('what', () => 'f'), object('o', () => ({ seed: 1 }), { accepts: { '{}': 'no seed and no rng: the fallback seed, as documented' } })], call: (w, o) => api.rngFrom(w, o).uniform() },
   { name: 'toRng', slots: [seed('seedOrRng', () => 1, { optional: true }), number('fallbackSeed', () => 0, { optional: true })], call: (s, f) => api.toRng(s, f).uniform() },
   // Matrix
   { name: 'Matrix', slots: [count0('rows', () => 2), count0('cols', () => 2), object('data', () => new Float64Array(4), { optional: true })], call: (r, c, d) => new api.Matrix(r, c, d) },
@@ -45,12 +47,12 @@ export const coreEntries: Entry[] = [
   { name: 'Matrix.filled', slots: [count0('rows', () => 2), count0('cols', () => 2), number('value', () => 1, { holdsNonFinite: 'a Matrix may hold NaN and ±∞ (a diverged loss curve); every computation refuses them (toMatrix)' })], call: (r, c, v) => api.Matrix.filled(r, c, v) },
   { name: 'Matrix.identity', slots: [count0('n', () => 3)], call: (n) => api.Matrix.identity(n) },
   { name: 'Matrix.fromFunction', slots: [count0('rows', () => 2), count0('cols', () => 2), fn('f', () => (i: number, j: number) => i + j)], call: (r, c, f) => api.Matrix.fromFunction(r, c, f) },
-  { name: 'Matrix.fromRows', slots: [matrix('rows', sq, { holdsNonFinite: 'a Matrix may hold NaN and ±∞ (a diverged loss curve); every computation refuses them (toMatrix)' })], call: (r) => api.Matrix.fromRows(r) },
-  { name: 'Matrix.column', slots: [vector('values', () => [1, 2], { holdsNonFinite: 'a Matrix may hold NaN and ±∞ (a diverged loss curve); every computation refuses them (toMatrix)' })], call: (v) => api.Matrix.column(v) },
-  { name: 'Matrix.row', slots: [vector('values', () => [1, 2], { holdsNonFinite: 'a Matrix may hold NaN and ±∞ (a diverged loss curve); every computation refuses them (toMatrix)' })], call: (v) => api.Matrix.row(v) },
+  { name: 'Matrix.fromRows', slots: [matrix('rows', sq, { holdsNonFinite: 'a Matrix may hold NaN and ±∞ (a diverged loss curve); every computation refuses them (toMatrix)', accepts: { '[] (empty)': 'a Matrix may be empty, as new Matrix(0, n) is; every computation refuses it (toMatrix)', '[[]] (no columns)': 'a Matrix may be empty, as new Matrix(n, 0) is; every computation refuses it (toMatrix)' } })], call: (r) => api.Matrix.fromRows(r) },
+  { name: 'Matrix.column', slots: [vector('values', () => [1, 2], { holdsNonFinite: 'a Matrix may hold NaN and ±∞ (a diverged loss curve); every computation refuses them (toMatrix)', accepts: { '[] (empty)': 'a Matrix may be empty ([0×1]); every computation refuses it (toMatrix)' } })], call: (v) => api.Matrix.column(v) },
+  { name: 'Matrix.row', slots: [vector('values', () => [1, 2], { holdsNonFinite: 'a Matrix may hold NaN and ±∞ (a diverged loss curve); every computation refuses them (toMatrix)', accepts: { '[] (empty)': 'a Matrix may be empty ([1×0]); every computation refuses it (toMatrix)' } })], call: (v) => api.Matrix.row(v) },
   { name: 'Matrix#shape', slots: [], call: () => M().shape },
   { name: 'Matrix#get', slots: [count0('i', () => 1), count0('j', () => 1)], call: (i, j) => M().get(i, j), },
-  { name: 'Matrix#set', slots: [count0('i', () => 1), count0('j', () => 1), number('value', () => 2)], call: (i, j, v) => M().set(i, j, v) },
+  { name: 'Matrix#set', slots: [count0('i', () => 1), count0('j', () => 1), number('value', () => 2, { holdsNonFinite: 'a Matrix may hold NaN and ±∞ (a diverged loss curve); every computation refuses them (toMatrix)' })], call: (i, j, v) => M().set(i, j, v) },
   { name: 'Matrix#rowView', slots: [count0('i', () => 1)], call: (i) => M().rowView(i) },
   { name: 'Matrix#clone', slots: [], call: () => M().clone() },
   { name: 'Matrix#toArray', slots: [], call: () => M().toArray() },
@@ -79,7 +81,7 @@ export const coreEntries: Entry[] = [
   // TLU
   {
     name: 'TLU',
-    slots: [{ name: 'options', kind: 'options', valid: () => ({ weights: [1, 1], bias: -1.5 }), keys: { weights: 'matrix', bias: 'vector', activation: 'choice' } }],
+    slots: [{ name: 'options', kind: 'options', valid: () => ({ weights: [1, 1], bias: -1.5 }), keys: { weights: 'matrix', bias: 'vector', activation: 'choice' }, accepts: { 'bias: 42': 'one output takes its bias as one number' } }],
     call: (o) => new api.TLU(o).predict(X4()),
   },
   { name: 'TLU#inputs', slots: [], call: () => tlu().inputs },

@@ -15,6 +15,15 @@ const oneHot3 = () => [
   [0, 1, 0],
 ];
 
+const SPLIT_KEYS: Record<string, Kind> = { testSize: 'fraction', seed: 'seed', rng: 'object', stratify: 'boolean' };
+const REGRESSION_TARGETS = {
+  '[0.5] (a float label)': 'regression targets are any finite numbers',
+  '[-1] (a negative label)': 'regression targets are any finite numbers',
+  '[1e9] (a huge label)': 'regression targets are any finite numbers: nothing is allocated per value',
+};
+/** Accuracy compares labels: −1/+1 are those of a sign perceptron. */
+const SIGN_LABELS = { accepts: { '[-1] (a negative label)': '−1/+1 are the labels of a sign perceptron' } };
+
 const generators: Entry[] = (['circleData', 'xorData', 'gaussData', 'spiralData', 'moonsData'] as const).map((name) => ({
   name,
   slots: [options('options', GEN_KEYS, () => ({ n: 20, seed: 1 }), { accepts: { 'noise: -Infinity': 'see noise', 'rng: {}': 'see seed' } })],
@@ -57,7 +66,22 @@ export const dataEntries: Entry[] = [
   },
   {
     name: 'trainTestSplit',
-    slots: [matrix('X', X4), labels('y', Y4), options('options', { testSize: 'fraction', seed: 'seed', rng: 'object', stratify: 'boolean' }, () => ({ testSize: 0.5 }), { accepts: { 'testSize: 1': 'a whole number is a count of test samples: 1 sample' } })],
+    // Without stratify, y may be regression targets: any finite numbers.
+    slots: [matrix('X', X4), labels('y', Y4, { accepts: REGRESSION_TARGETS }), options('options', SPLIT_KEYS, () => ({ testSize: 0.5 }), { accepts: { 'testSize: 1': 'a whole number is a count of test samples: 1 sample' } })],
+    call: api.trainTestSplit,
+  },
+  {
+    name: 'trainTestSplit (stratified)',
+    slots: [
+      matrix('X', X4),
+      labels('y', () => [0, 1, 0, 1], {
+        accepts: {
+          '[-1] (a negative label)': '−1/+1 are the classes of a sign perceptron',
+          '[1e9] (a huge label)': 'classes are grouped by value: nothing is allocated per class index',
+        },
+      }),
+      options('options', SPLIT_KEYS, () => ({ testSize: 0.5, stratify: true }), { accepts: { 'testSize: 1': 'a whole number is a count of test samples: 1 sample' } }),
+    ],
     call: api.trainTestSplit,
   },
   { name: 'fitStandardizer', slots: [matrix('X', X4)], call: (X) => api.fitStandardizer(X) },
@@ -67,8 +91,8 @@ export const dataEntries: Entry[] = [
   { name: 'oneHot', slots: [labels('labels', () => [0, 2, 1]), { ...size('classes', () => 3), optional: true }], call: api.oneHot },
   // Activations
   ...activationEntries,
-  { name: 'sigmoidValue', slots: [number('z', () => 0.5)], call: api.sigmoidValue },
-  { name: 'leakyRelu', slots: [positive('slope', () => 0.1, { optional: true })], call: (s) => api.leakyRelu(s).f(-1) },
+  { name: 'sigmoidValue', slots: [number('z', () => 0.5, { holdsNonFinite: 'σ is activations.sigmoid.f: NaN and ±∞ pass, so that a diverging z reaches fit’s divergence check' })], call: api.sigmoidValue },
+  { name: 'leakyRelu', slots: [positive('slope', () => 0.1, { optional: true, accepts: { '0': 'slope 0 is plain ReLU: the slope is in [0, 1)' } })], call: (s) => api.leakyRelu(s).f(-1) },
   { name: 'elu', slots: [positive('alpha', () => 1, { optional: true })], call: (a) => api.elu(a).f(-1) },
   { name: 'softmax', slots: [matrix('z', () => [[1, 2, 3]])], call: api.softmax },
   { name: 'softmaxJacobian', slots: [vector('z', () => [1, 2, 3])], call: api.softmaxJacobian },
@@ -82,7 +106,7 @@ export const dataEntries: Entry[] = [
   { name: 'getLoss', slots: [choice('nameOrLoss', () => 'huber'), options('params', { delta: 'positive' })], call: (n, p) => api.getLoss(n, p).name },
   { name: 'isLoss', slots: [any('x', () => api.losses.mse)], call: api.isLoss },
   // Metrics
-  { name: 'accuracy', slots: [labels('yTrue', Y4), labels('yPred', () => [0, 1, 0, 1])], call: api.accuracy },
+  { name: 'accuracy', slots: [labels('yTrue', Y4, SIGN_LABELS), labels('yPred', () => [0, 1, 0, 1], SIGN_LABELS)], call: api.accuracy },
   { name: 'r2Score', slots: [vector('yTrue', () => [1, 2, 3, 4]), vector('yPred', () => [1.1, 1.9, 3.2, 3.9])], call: api.r2Score },
   { name: 'confusionMatrix', slots: [labels('yTrue', Y4), labels('yPred', () => [0, 1, 0, 1]), { ...size('classes', () => 2), optional: true }], call: api.confusionMatrix },
 ];

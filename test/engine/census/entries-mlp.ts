@@ -2,7 +2,7 @@
 import * as api from '../../../src';
 import { Bad } from './kinds';
 import { Entry } from './census';
-import { X4, Y4, any, boolean, choice, fn, matrix, number, object, options, positive, required, seed, size, vector, labels } from './slots';
+import { X4, Y4, any, boolean, choice, count0, fn, matrix, number, object, options, positive, required, seed, size, vector, labels } from './slots';
 
 const classifier = () => api.mlpClassifier({ inputs: 2, classes: 2, hidden: [3], seed: 1 });
 const regressor = () => api.mlpRegressor({ inputs: 2, hidden: [3], seed: 1 });
@@ -95,7 +95,7 @@ export const mlpEntries: Entry[] = [
   { name: 'MLP.fromJSON', slots: [object('json', json, { extra: brokenJSON })], call: (j) => api.MLP.fromJSON(j).predict(X4()) },
   { name: 'DenseLayer', slots: [size('inputs', () => 2), size('units', () => 3), choice('activation', () => 'relu', { optional: true })], call: (i, u, a) => new api.DenseLayer(i, u, a).activationName },
   { name: 'MaxoutLayer', slots: [size('inputs', () => 2), size('units', () => 3), size('pieces', () => 2, { optional: true })], call: (i, u, p) => new api.MaxoutLayer(i, u, p).activationName },
-  { name: 'MaxoutLayer#piece', slots: [size('p', () => 1)], call: (p) => new api.MaxoutLayer(2, 3, 2).piece(p - 1) },
+  { name: 'MaxoutLayer#piece', slots: [count0('p', () => 1)], call: (p) => new api.MaxoutLayer(2, 3, 2).piece(p) },
   { name: 'initWeights', slots: [choice('init', () => 'he'), object('w', () => new Float64Array(6)), size('fanIn', () => 2), size('fanOut', () => 3), object('rng', () => api.seededRng(1))], call: (i, w, a, b, r) => { api.initWeights(i, w, a, b, r); return w; } },
   { name: 'createOptimizer', slots: [choice('name', () => 'adam'), object('params', () => [new Float64Array(2)]), { ...number('momentum', () => 0.9), optional: true }], call: (n, p, m) => typeof api.createOptimizer(n, p, m).step },
   { name: 'History', slots: [positive('learningRate', () => 0.1)], call: (r) => new api.History(r).toString() },
@@ -109,7 +109,7 @@ export const mlpEntries: Entry[] = [
     slots: [object('model', classifier), matrix('X', X4), labels('y', Y4), options('options', { epsilon: 'positive', tolerance: 'positive' })],
     call: api.gradientCheck,
   },
-  { name: 'classifyRun', slots: [vector('loss', () => [1, 0.5, 0.1]), positive('target', () => 0.2)], call: api.classifyRun },
+  { name: 'classifyRun', slots: [vector('loss', () => [1, 0.5, 0.1], { holdsNonFinite: 'a NaN or ∞ loss is what a diverged run leaves: the verdict is diverged', accepts: { '[] (empty)': 'an empty curve: nothing happened, the verdict is too slow' } }), positive('target', () => 0.2)], call: api.classifyRun },
   {
     name: 'learningRateSweep',
     slots: [

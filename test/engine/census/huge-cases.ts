@@ -14,7 +14,11 @@ const labels = () => {
   for (let i = 0; i < ROWS; i++) y[i] = i % 3;
   return y;
 };
-const column = () => new api.Matrix(ROWS, 1, Float64Array.from({ length: ROWS }, (_, i) => i % 7));
+const column = () => {
+  const x = new Float64Array(ROWS);
+  for (let i = 0; i < ROWS; i++) x[i] = i % 7;
+  return new api.Matrix(ROWS, 1, x);
+};
 
 const large: { name: string; call: () => unknown }[] = [
   { name: 'trainTestSplit at 10⁷ rows', call: () => api.trainTestSplit(column(), labels(), { testSize: 0.2 }).XTest.length },

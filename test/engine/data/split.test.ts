@@ -67,6 +67,6 @@ describe('trainTestSplit', () => {
     expect(() => trainTestSplit(X, y, { testSize: 40 })).toThrow(OptionError);
     expect(() => trainTestSplit(X, y, { testSize: 0 })).toThrow('trainTestSplit: testSize: expected a fraction in (0, 1) or a whole number of samples from 1 to 39, got 0');
     expect(() => trainTestSplit([[1]], [0])).toThrow(InputError);
-    expect(() => trainTestSplit(X, y.map((v) => v + 0.5), { stratify: true })).toThrow('stratify needs class labels (integers) in y');
+    expect(() => trainTestSplit(X, y.map((v) => v + 0.5), { stratify: true })).toThrow('stratify: expected class labels (integers) in y');
   });
 });

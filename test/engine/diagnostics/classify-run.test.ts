@@ -30,3 +30,12 @@ describe('classifyRun edge cases', () => {
     expect(classifyRun([], 0.1)).toEqual({ verdict: 'too slow' });
   });
 });
+
+describe('classifyRun checks its arguments', () => {
+  it('refuses a curve that is not numbers and a target that is not > 0; NaN in the curve means diverged', () => {
+    expect(() => classifyRun('1,2' as unknown as number[], 0.1)).toThrow(/classifyRun: loss: expected number\[\] or Float64Array/);
+    expect(() => classifyRun([1, '0.5' as unknown as number], 0.1)).toThrow(/element 1 is '0.5'/);
+    expect(() => classifyRun([1, 0.5], 0)).toThrow(/classifyRun: target: expected a finite number > 0, got 0/);
+    expect(classifyRun([1, NaN], 0.1).verdict).toBe('diverged');
+  });
+});

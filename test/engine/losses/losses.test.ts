@@ -122,3 +122,12 @@ describe('getLoss', () => {
     expect(() => getLoss(bad)).toThrow(/expected one of 'mse', 'mae', 'huber', 'binaryCrossEntropy', 'crossEntropy'/);
   });
 });
+
+describe('getLoss params', () => {
+  it('are checked: an unknown name, a bad δ, δ for another loss', () => {
+    expect(getLoss('huber', { delta: 2 }).params).toEqual({ delta: 2 });
+    expect(() => getLoss('huber', { delt: 2 })).toThrow(/did you mean 'delta'/);
+    expect(() => getLoss('huber', { delta: '2' as unknown as number })).toThrow(OptionError);
+    expect(() => getLoss('mse', { delta: 2 })).toThrow(/getLoss: params.delta: expected only with 'huber', got it with 'mse'/);
+  });
+});

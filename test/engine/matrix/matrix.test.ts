@@ -113,3 +113,25 @@ describe('toVector and checkFinite', () => {
     expect(() => checkFinite(m, 'W')).toThrow('W: expected finite numbers, but row 1, column 1 is -Infinity');
   });
 });
+
+describe('Matrix: sizes and arguments are checked before anything is allocated', () => {
+  it('Matrix.filled refuses a negative size or one above MAX_ELEMENTS with an OptionError, not a RangeError', () => {
+    expect(() => Matrix.filled(-1, 2, 0)).toThrow(OptionError);
+    expect(() => Matrix.filled(2, Infinity, 0)).toThrow(/Matrix: cols: expected an integer/);
+    expect(() => Matrix.filled(8.6e169, 1, 0)).toThrow(/expected an integer ≤ 2147483647/);
+    expect(() => Matrix.filled(2, 2, '1' as unknown as number)).toThrow(/Matrix.filled: value: expected a number, got '1'/);
+    // A Matrix may hold NaN (a diverged loss curve); computations refuse it.
+    expect(Matrix.filled(1, 2, NaN).data[1]).toBeNaN();
+  });
+  it('fromRows, fromFunction and toString refuse what is not rows, a function or a digit count', () => {
+    expect(() => Matrix.fromRows(null as unknown as number[][])).toThrow(/Matrix.fromRows: expected rows of numbers \(number\[\]\[\]\), got null/);
+    expect(() => Matrix.fromFunction(2, 2, 3 as unknown as () => number)).toThrow(/Matrix.fromFunction: f: expected a function \(i, j\) => number, got 3/);
+    expect(() => Matrix.zeros(1, 1).toString(-1)).toThrow(/digits: expected an integer ≥ 0/);
+    expect(() => Matrix.zeros(1, 1).toString(Infinity)).toThrow(OptionError);
+  });
+  it('toMatrix and toVector take true or false for their flags, and checkFinite a Matrix', () => {
+    expect(() => toMatrix([[1]], 'X', { allowEmpty: 1 as unknown as boolean })).toThrow(/toMatrix: allowEmpty: expected true or false, got 1/);
+    expect(() => toVector([1], 'y', { allowNonFinite: 'yes' as unknown as boolean })).toThrow(/toVector: allowNonFinite: expected true or false/);
+    expect(() => checkFinite([[1]] as unknown as Matrix, 'X')).toThrow(/checkFinite: expected a Matrix, got an array/);
+  });
+});

@@ -131,6 +131,29 @@ describe('reductions', () => {
 
   it('refuses an unknown axis with an OptionError', () => {
     expect(() => sum([[1]], 'columns' as 'cols')).toThrow(OptionError);
-    expect(() => sum([[1]], 'columns' as 'cols')).toThrow("sum: expected axis 'rows' or 'cols', got columns");
+    expect(() => sum([[1]], 'columns' as 'cols')).toThrow("sum: expected axis 'rows' or 'cols', got 'columns' (a string)");
+  });
+});
+
+describe('the operations refuse empty matrices and NaN or ±∞, never pass them on', () => {
+  const ops = { add, sub, mul, matmul } as const;
+  it.each(Object.keys(ops))('%s refuses NaN, ∞ and empty matrices in either argument', (name) => {
+    const op = ops[name as keyof typeof ops];
+    expect(() => op([[1, NaN], [0, 1]], [[1, 0], [0, 1]])).toThrow(/expected finite numbers, but row 0, column 1 is NaN/);
+    expect(() => op([[1, 0], [0, 1]], [[Infinity, 0], [0, 1]])).toThrow(InputError);
+    expect(() => op([], [[1]])).toThrow(/expected at least one row and one column/);
+  });
+  it('scale, map and the reductions check their other arguments too', () => {
+    expect(() => scale([[1]], '2' as unknown as number)).toThrow(/scale: s: expected a finite number, got '2'/);
+    expect(() => scale([[1]], NaN)).toThrow(OptionError);
+    expect(() => map([[1]], null as unknown as () => number)).toThrow(/map: f: expected a function/);
+    expect(() => sum([[1, NaN]], 'rows')).toThrow(InputError);
+    expect(() => max([[]], 'rows')).toThrow(InputError);
+    expect(() => argmaxRows([[1, NaN]])).toThrow(InputError);
+    expect(() => transpose([[Infinity]])).toThrow(InputError);
+    expect(() => mean([], 'cols')).toThrow(InputError);
+  });
+  it('matmul says what it expected of the inner sizes', () => {
+    expect(() => matmul([[1, 2]], [[1, 2]])).toThrow('inner sizes 2 ≠ 1 (expected B with as many rows as A has columns)');
   });
 });

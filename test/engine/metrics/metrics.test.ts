@@ -49,3 +49,14 @@ describe('confusionMatrix', () => {
     expect(() => confusionMatrix([0, 3], [0, 1], 3)).toThrow(/integers in 0..2, but yTrue\[1\] is 3/);
   });
 });
+
+describe('accuracy compares class labels', () => {
+  it('takes labels 0, 1, 2, … and the −1/+1 of a sign perceptron', () => {
+    expect(accuracy([-1, 1, 1], [-1, -1, 1])).toBeCloseTo(2 / 3);
+  });
+  it('refuses a float (a probability or a regression value) and a label beyond MAX_CLASSES', () => {
+    expect(() => accuracy([0, 1], [0.5, 1])).toThrow(/accuracy: expected class labels \(integers from 0 to 9999, or −1\/\+1\), but yPred\[0\] is 0.5/);
+    expect(() => accuracy([1e9], [0])).toThrow(InputError);
+    expect(() => accuracy([-2], [0])).toThrow(InputError);
+  });
+});

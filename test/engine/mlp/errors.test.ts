@@ -1,4 +1,5 @@
-import { MLP, mlpClassifier, mlpRegressor } from '../../../src/engine/mlp';
+import { DenseLayer, History, MLP, MaxoutLayer, createOptimizer, initWeights, mlpClassifier, mlpRegressor } from '../../../src/engine/mlp';
+import { Rng, seededRng } from '../../../src/engine/rng';
 import { InputError, OptionError, ShapeError } from '../../../src/engine/errors';
 
 const X = [
@@ -86,5 +87,29 @@ describe('bad input gives a named error saying what was expected and what came',
     expectError(() => new MLP({ inputs: 2, layers: [{ units: 1, activation: 'softmax' }] }), OptionError, /softmax output layer needs at least 2 units/);
     expectError(() => reg().fit(X, [1, 2, 3, 4], { momentum: 1.5 }), OptionError, /momentum: expected a number in \[0, 1\), got 1.5/);
     expectError(() => new MLP({ inputs: 2, layers: [{ units: 1 }], seed: NaN }), OptionError, /seed: expected a finite number or a string, got NaN/);
+  });
+});
+
+describe('the building blocks of an MLP check their arguments', () => {
+  it('layers refuse sizes that are not positive integers up to MAX_UNITS, and a piece that does not exist', () => {
+    expect(() => new DenseLayer(0, 3)).toThrow(/DenseLayer: inputs: expected an integer ≥ 1, got 0/);
+    expect(() => new DenseLayer(2, '3' as unknown as number)).toThrow(OptionError);
+    expect(() => new MaxoutLayer(2, 3, 8.6e169)).toThrow(/MaxoutLayer: pieces: expected an integer ≤ 100/);
+    expect(() => new MaxoutLayer(2, 3, 2).piece(2)).toThrow(/MaxoutLayer.piece: p: expected an integer ≤ 1, got 2/);
+    expect(new MaxoutLayer(2, 3, 2).piece(1).W.shape).toEqual([2, 3]);
+  });
+  it('initWeights, createOptimizer and History refuse what would silently give NaN or nothing', () => {
+    const w = new Float64Array(6);
+    expect(() => initWeights('he', w, 0, 3, seededRng(1))).toThrow(/initWeights: fanIn: expected an integer ≥ 1, got 0/);
+    expect(() => initWeights('nope' as 'he', w, 2, 3, seededRng(1))).toThrow(OptionError);
+    expect(() => initWeights('he', w, 2, 3, null as unknown as Rng)).toThrow(/initWeights: rng: expected an Rng/);
+    expect(() => createOptimizer('adam', [], 0.9)).toThrow(/createOptimizer: params: expected a non-empty list of Float64Arrays/);
+    expect(() => createOptimizer('adam', [w], 1)).toThrow(/createOptimizer: momentum: expected 0 ≤ μ < 1, got 1/);
+    expect(() => new History('0.1' as unknown as number)).toThrow(/History: learningRate: expected a finite number > 0/);
+  });
+  it('mlpRegressor checks huberDelta, and refuses it beside another loss', () => {
+    expect(() => mlpRegressor({ inputs: 2, loss: 'huber', huberDelta: NaN })).toThrow(/mlpRegressor: huberDelta: expected a finite number > 0, got NaN/);
+    expect(() => mlpRegressor({ inputs: 2, huberDelta: 2 })).toThrow(/huberDelta: expected only with loss: 'huber', got it with loss: 'mse'/);
+    expect(mlpRegressor({ inputs: 2, loss: 'huber', huberDelta: 2 }).toJSON().loss).toEqual({ name: 'huber', params: { delta: 2 } });
   });
 });
