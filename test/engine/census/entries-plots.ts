@@ -79,6 +79,16 @@ export const plotEntries: Entry[] = [
     ],
     call: api.learningRateConvergencePlot,
   },
+  {
+    name: 'perceptronStepsPlot',
+    slots: [object('result', perceptronResult), object('data', and, { extra: badData }), options('options', keys({ every: 'choice', columns: 'size', max: 'size', output: 'count0', margin: 'number', featureNames: 'object' }))],
+    call: api.perceptronStepsPlot,
+  },
+  {
+    name: 'neuronActivationPlot',
+    slots: [object('model', classifier), object('data', and, { extra: badData }), options('options', keys({ resolution: 'size', margin: 'number', output: 'boolean', featureNames: 'object' }), () => ({ resolution: 4 }))],
+    call: api.neuronActivationPlot,
+  },
   { name: 'boundarySegment', slots: [number('w1', () => 1), number('w2', () => 1), number('b', () => -1), vector('box', () => [0, 1, 0, 1])], call: api.boundarySegment },
 ];
 export { labels };
