@@ -3,6 +3,7 @@
  * history has it (a classifier's).
  */
 import { InputError, describeValue } from '../errors';
+import { VectorLike, toVector } from '../matrix';
 import { PALETTE, PlotOptions, PlotSpec, checkFlag, checkSize, finiteExtent, formatNumber, integerAxis, topLevel } from './common';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
@@ -96,12 +97,5 @@ export function trainingHistoryPlot(history: HistoryLike, options: TrainingHisto
  * (a run that diverged is worth plotting: its points stop there), strings and objects not.
  */
 export function checkCurve(what: string, values: unknown): void {
-  if (values === undefined) return;
-  const list = values as ArrayLike<unknown>;
-  if (values === null || typeof values !== 'object' || typeof list.length !== 'number') {
-    throw new InputError(`${what}: expected a list of numbers (one per epoch), got ${describeValue(values)}`);
-  }
-  for (let i = 0; i < list.length; i++) {
-    if (typeof list[i] !== 'number') throw new InputError(`${what}: expected a list of numbers (one per epoch), but element ${i} is ${describeValue(list[i])}`);
-  }
+  if (values !== undefined) toVector(values as VectorLike, what, { allowNonFinite: true, allowEmpty: true });
 }

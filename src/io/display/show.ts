@@ -7,7 +7,7 @@
  * (it outranks vega-lite in JupyterLab).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { InputError, describeValue } from '../../engine/errors';
+import { describeValue } from '../../engine/errors';
 import { checkSpec, renderPng } from './render';
 import { DisplayContent, currentDisplayWriter, newDisplayId } from './tslab';
 import { checkOptions, optionKeys } from '../../engine/options';
