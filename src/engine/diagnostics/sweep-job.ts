@@ -68,6 +68,7 @@ export function runFromResult(r: SweepJobResult, target: number): SweepRun {
   if (typeof r !== 'object' || r === null) throw new OptionError(`runFromResult: expected a job's result { learningRate, history, model }, got ${describeValue(r)}`);
   checkOptions('runFromResult: result', r, RESULT_KEYS);
   checkPositive('runFromResult: learningRate', r.learningRate);
+  checkPositive('runFromResult: target', target);
   const h = r.history;
   if (typeof h !== 'object' || h === null || Array.isArray(h)) throw new InputError(`runFromResult: history: expected the fields of a History { loss, epochs, … }, got ${describeValue(h)}`);
   checkOptions('runFromResult: history', h, HISTORY_KEYS);
