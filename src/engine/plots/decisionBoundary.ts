@@ -68,6 +68,7 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
     throw new OptionError(`${what}: transform: expected a function (rows of 2 features) => the model's inputs, got ${describeValue(options.transform)}`);
   }
   const drawBoundary = checkFlag(`${what}: boundary`, options.boundary, true);
+  if (options.note !== undefined && typeof options.note !== 'string') throw new OptionError(`${what}: note: expected a sentence (a string), got ${describeValue(options.note)}`);
   const width = checkSize(`${what}: width`, options.width, 340);
   const height = checkSize(`${what}: height`, options.height, 340);
   const all = test ? X.concat(test.X) : X;

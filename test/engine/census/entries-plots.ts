@@ -61,10 +61,10 @@ export const plotEntries: Entry[] = [
   },
   {
     name: 'decisionBoundaryPlot',
-    slots: [object('model', classifier), object('data', and, { extra: badData }), options('options', keys({ test: 'object', output: 'choice', resolution: 'size', margin: 'number', transform: 'function', featureNames: 'object', classNames: 'object', boundary: 'boolean' }))],
+    slots: [object('model', classifier), object('data', and, { extra: badData }), options('options', keys({ test: 'object', output: 'choice', resolution: 'size', margin: 'number', transform: 'function', featureNames: 'object', classNames: 'object', boundary: 'boolean', note: 'text' }))],
     call: api.decisionBoundaryPlot,
   },
-  { name: 'networkDiagram', slots: [object('model', classifier), options('options', keys({ inputNames: 'object', outputNames: 'object', maxNeurons: 'size' }))], call: api.networkDiagram },
+  { name: 'networkDiagram', slots: [object('model', classifier), options('options', keys({ inputNames: 'object', outputNames: 'object', maxNeurons: 'size', maxWeight: 'positive' }))], call: api.networkDiagram },
   {
     name: 'learningRateConvergencePlot',
     slots: [
