@@ -3,7 +3,7 @@
  * a float label or a billion classes, and never prints "loss NaN".
  */
 import { InputError, OptionError } from '../../../src/engine/errors';
-import { confusionMatrixPlot, decisionBoundaryPlot, digitsPlot, networkDiagram, regressionPlot, trainingHistoryPlot, truthTablePlot } from '../../../src/engine/plots';
+import { confusionMatrixPlot, decisionBoundaryPlot, digitsPlot, learningRateConvergencePlot, networkDiagram, regressionPlot, trainingHistoryPlot, truthTablePlot } from '../../../src/engine/plots';
 import { boundarySegment } from '../../../src/engine/plots/perceptronLearning';
 import { mlpClassifier, truthTable } from '../../../src';
 
@@ -46,6 +46,14 @@ describe('plots refuse what they cannot draw honestly', () => {
     // Before the first epoch ends, the live curve is an empty plot.
     expect((trainingHistoryPlot({ loss: [] }) as { description: string }).description).toContain('final training loss none');
     expect(() => trainingHistoryPlot({ loss: [1, '0.5' as never] })).toThrow(/history\.loss: expected numbers, but element 1 is '0\.5'/);
+  });
+
+  it('draws a hand-made history whose loss became NaN as a diverged run, with no NaN in the spec', () => {
+    const spec = learningRateConvergencePlot([{ loss: [1, 2, NaN] }]);
+    const numbers: number[] = [];
+    JSON.stringify(spec, (_, v) => (typeof v === 'number' && numbers.push(v), v));
+    expect(numbers.every(Number.isFinite)).toBe(true);
+    expect(JSON.stringify(spec)).toContain('run 1: diverged');
   });
 
   it('boundarySegment takes finite weights and a box [lo1, hi1, lo2, hi2] with lows below highs', () => {
