@@ -19,6 +19,7 @@ export interface LoadOptions {
 
 /** The path of a file in the project's data/ folder; throws an InputError naming where it looked. */
 export function dataFilePath(file: string): string {
+  if (typeof file !== 'string' || file === '') throw new InputError(`dataFilePath: expected a file name such as 'iris.csv', got ${describeValue(file)}`);
   const candidates = [path.resolve(__dirname, '..', '..', 'data', file), path.resolve(process.cwd(), 'data', file)];
   for (const c of candidates) if (fs.existsSync(c)) return c;
   throw new InputError(`cannot find data/${file}: expected it in ${candidates.join(' and ')}`);

@@ -10,7 +10,7 @@
  */
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import { OptionError } from '../engine/errors';
+import { OptionError, checkInteger } from '../engine/errors';
 import { planSweep, runSweepJob, runFromResult, sweepResult, toPortable, SweepJob, SweepJobResult, SweepOptions, SweepResult } from '../engine/diagnostics';
 
 /** Options of {@link parallelLearningRateSweep}: those of learningRateSweep (without onEpoch), and the threads. */
@@ -18,6 +18,9 @@ export interface ParallelSweepOptions extends Omit<SweepOptions, 'onEpoch'> {
   /** Threads that train, this one included. @default os.availableParallelism() (every core) */
   threads?: number;
 }
+
+/** The most threads a sweep may ask for (each holds a copy of the data and the engine). */
+const MAX_THREADS = 256;
 
 /** One worker of the pool, ready after it loaded the engine. */
 interface PoolWorker {
@@ -120,11 +123,10 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 export async function parallelLearningRateSweep(o: ParallelSweepOptions): Promise<SweepResult> {
   if (o && typeof o === 'object' && 'onEpoch' in o && (o as SweepOptions).onEpoch !== undefined) {
-    throw new OptionError('parallelLearningRateSweep: onEpoch is not available (the runs train in other threads); use learningRateSweep for live progress');
+    throw new OptionError('parallelLearningRateSweep: onEpoch: expected no onEpoch (the runs train in other threads); use learningRateSweep for live progress');
   }
   const plan = planSweep(o as SweepOptions, 'parallelLearningRateSweep', ['threads']);
-  const threads = o.threads ?? (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-  if (!Number.isInteger(threads) || threads < 1) throw new OptionError(`parallelLearningRateSweep: threads: expected an integer ≥ 1, got ${threads}`);
+  const threads = checkInteger('parallelLearningRateSweep: threads', o.threads ?? (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length), 1, MAX_THREADS);
   const X = toPortable(o.X);
   const y = toPortable(o.y);
   const jobs: SweepJob[] = plan.learningRates.map((learningRate) => ({ model: plan.fresh().toJSON(), X, y, learningRate, shared: plan.shared }));

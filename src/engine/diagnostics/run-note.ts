@@ -4,6 +4,8 @@
  * network's) for opposite reasons, and a reader must be told which.
  */
 import type { Verdict } from './classify-run';
+import { InputError, MAX_EPOCHS, checkChoice, checkInteger, describeValue } from '../errors';
+import { toVector } from '../matrix';
 
 /** What {@link runNote} reads of a run (a `SweepRun` fits). */
 export interface RunNoteInput {
@@ -14,9 +16,20 @@ export interface RunNoteInput {
 
 const fmt = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : String(v));
 
+/** The verdicts a run can have (classifyRun's). */
+const VERDICTS: readonly Verdict[] = ['converged', 'too slow', 'oscillating', 'diverged'];
+
 /** Why a run's weights are what they are: restored after a blow-up, barely moved, bouncing, or converged. */
 export function runNote(run: RunNoteInput): string {
-  const loss = run.history.loss;
+  const what = 'runNote';
+  if (typeof run !== 'object' || run === null || typeof run.history !== 'object' || run.history === null) {
+    throw new InputError(`${what}: expected a sweep run { verdict, history: { loss, epochs } } (one of learningRateSweep(…).runs), got ${describeValue(run)}`);
+  }
+  checkChoice(`${what}: verdict`, run.verdict, VERDICTS);
+  // A diverged run's loss may end in NaN or ∞; only non-numbers and an empty curve are refused.
+  const loss = Array.from(toVector(run.history.loss as number[], `${what}: history.loss`, { allowNonFinite: true }));
+  checkInteger(`${what}: history.epochs`, run.history.epochs, 1, MAX_EPOCHS);
+  if (run.convergedAt !== undefined) checkInteger(`${what}: convergedAt`, run.convergedAt, 1, MAX_EPOCHS);
   const first = loss[0];
   const finite = loss.filter((v) => Number.isFinite(v));
   const last = finite.length > 0 ? finite[finite.length - 1] : NaN;

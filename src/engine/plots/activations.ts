@@ -2,8 +2,8 @@
  * Activation functions: f(z) and its derivative f′(z) over a range of z, one panel per
  * function (faceted) or all in one panel.
  */
-import { InputError, checkChoice, checkInteger, describeValue } from '../errors';
-import { PlotOptions, PlotSpec, checkSize, topLevel } from './common';
+import { InputError, OptionError, checkChoice, checkInteger, describeValue } from '../errors';
+import { MAX_PLOT_SIZE, PlotOptions, PlotSpec, checkFlag, checkSize, topLevel } from './common';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
 
@@ -49,13 +49,10 @@ export function activationPlot(list: ReadonlyArray<ActivationLike>, options: Act
       throw new InputError(`${what}: activation ${i} must have f and df functions, got ${describeValue(a)}`);
     }
   });
-  const [lo, hi] = options.range ?? [-5, 5];
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) {
-    throw new InputError(`${what}: range must be [low, high] with low < high, got [${lo}, ${hi}]`);
-  }
-  const samples = checkInteger(`${what}: samples`, options.samples ?? 201, 2);
+  const [lo, hi] = checkRange(`${what}: range`, options.range);
+  const samples = checkInteger(`${what}: samples`, options.samples ?? 201, 2, MAX_PLOT_SIZE);
   const layout = checkChoice(`${what}: layout`, options.layout ?? 'facet', ['facet', 'single'] as const);
-  const withDerivative = options.derivative ?? true;
+  const withDerivative = checkFlag(`${what}: derivative`, options.derivative, true);
   const facet = layout === 'facet';
   const width = checkSize(`${what}: width`, options.width, facet ? 200 : 420);
   const height = checkSize(`${what}: height`, options.height, facet ? 150 : 280);
@@ -112,4 +109,12 @@ export function activationPlot(list: ReadonlyArray<ActivationLike>, options: Act
     title,
     description,
   );
+}
+
+/** The range of z: [low, high], two finite numbers with low < high ([−5, 5] when not given). */
+function checkRange(what: string, range: unknown): [number, number] {
+  if (range === undefined) return [-5, 5];
+  const ok = Array.isArray(range) && range.length === 2 && range.every((v) => typeof v === 'number' && Number.isFinite(v)) && range[0] < range[1];
+  if (!ok) throw new OptionError(`${what}: expected [low, high], two finite numbers with low < high, got ${Array.isArray(range) ? `[${range.map(describeValue).join(', ')}]` : describeValue(range)}`);
+  return [range[0], range[1]];
 }

@@ -5,7 +5,7 @@
 import { confusionMatrix } from '../metrics';
 import { InputError, checkInteger, describeValue } from '../errors';
 import { MatrixLike, VectorLike } from '../matrix';
-import { PlotOptions, PlotSpec, checkSize, formatNumber, toLabels, toRows, topLevel } from './common';
+import { PlotOptions, PlotSpec, checkClassLabels, checkFlag, checkNames, checkSize, formatNumber, toLabels, toRows, topLevel } from './common';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
 
@@ -51,9 +51,9 @@ export function confusionMatrixPlot(input: ReadonlyArray<ReadonlyArray<number>> 
   if (k === 0 || m.some((r) => r.length !== k)) {
     throw new InputError(`${what}: expected a square matrix (rows = true class, columns = predicted), got ${describeValue(input)}`);
   }
-  const names = options.classNames ?? Array.from({ length: k }, (_, i) => String(i));
+  const names = checkNames(`${what}: classNames`, options.classNames, k) ?? Array.from({ length: k }, (_, i) => String(i));
   const name = (i: number) => names[i] ?? String(i);
-  const normalize = options.normalize ?? false;
+  const normalize = checkFlag(`${what}: normalize`, options.normalize, false);
   const cells: { true: string; predicted: string; count: number; fraction: number; correct: boolean }[] = [];
   let total = 0;
   let correct = 0;
@@ -146,8 +146,8 @@ export function digitsPlot(images: MatrixLike, options: DigitsPlotOptions = {}):
   if (side * side !== features) {
     throw new InputError(`${what}: each image row must have side² values; got ${features} values and side ${side} (8×8 digits have 64)`);
   }
-  const labels = options.labels ? toLabels(options.labels, `${what}: labels`) : undefined;
-  const predictions = options.predictions ? toLabels(options.predictions, `${what}: predictions`) : undefined;
+  const labels = imageLabels(`${what}: labels`, options.labels, rows.length);
+  const predictions = imageLabels(`${what}: predictions`, options.predictions, rows.length);
   const columns = Math.min(checkInteger(`${what}: columns`, options.columns ?? 10, 1), shown.length);
   const gridRows = Math.ceil(shown.length / columns);
   const cell = checkSize(`${what}: cellSize`, options.cellSize, 44);
@@ -225,4 +225,12 @@ export function digitsPlot(images: MatrixLike, options: DigitsPlotOptions = {}):
     description,
     predictions && labels ? `caption: true → predicted; ✗ = wrong (${wrongCount} of ${shown.length})` : undefined,
   );
+}
+
+/** Labels of the images (true or predicted): one class label per image, or undefined when not given. */
+function imageLabels(what: string, given: VectorLike | undefined, images: number): number[] | undefined {
+  if (given === undefined) return undefined;
+  const labels = checkClassLabels(what, toLabels(given, what));
+  if (labels.length !== images) throw new InputError(`${what}: expected one label per image (${images}), got ${labels.length}`);
+  return labels;
 }

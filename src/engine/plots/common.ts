@@ -6,8 +6,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { Matrix, MatrixLike, VectorLike } from '../matrix';
 import { toMatrix } from '../matrix';
-import { InputError, OptionError, describeValue } from '../errors';
+import { InputError, MAX_CLASSES, OptionError, describeValue } from '../errors';
 import { checkOptions } from '../options';
+import { checkNoise } from '../data/options';
 
 /** A vega-lite v5 specification, as every builder returns it. */
 export type PlotSpec = TopLevelSpec;
@@ -97,7 +98,7 @@ export function planeData(what: string, data: LabelledData, featureNames?: Reado
   const y = checkClassLabels(`${what}: y`, toLabels(data.y, `${what}: y`));
   checkSameLength(what, X, y);
   if (X[0].length !== 2) throw new InputError(`${what}: expected 2 input features (a plane), got ${X[0].length}${hint}`);
-  const given = featureNames ?? data.featureNames ?? ['x1', 'x2'];
+  const given = checkNames(`${what}: featureNames`, featureNames, 2) ?? checkNames(`${what}: data.featureNames`, data.featureNames, 2) ?? ['x1', 'x2'];
   return { X, y, names: [symbolName(given[0] ?? 'x1'), symbolName(given[1] ?? 'x2')] };
 }
 
@@ -119,19 +120,26 @@ export function integerAxis(lo: number, hi: number): Record<string, unknown> {
   return axis;
 }
 
-/** Class labels as a plot draws them: integers ≥ 0 (never NaN, never 0.5: a plot must not print "class NaN"). */
+/**
+ * Class labels as a plot draws them: integers from 0 to MAX_CLASSES − 1 (never NaN, never 0.5:
+ * a plot must not print "class NaN"; never 10⁹, which would ask for a billion classes).
+ */
 export function checkClassLabels(what: string, y: number[]): number[] {
   for (let i = 0; i < y.length; i++) {
-    if (!Number.isInteger(y[i]) || y[i] < 0) throw new InputError(`${what}: expected class labels 0, 1, 2, …, but y[${i}] is ${describeValue(y[i])}`);
+    if (!Number.isInteger(y[i]) || y[i] < 0 || y[i] >= MAX_CLASSES) {
+      throw new InputError(`${what}: expected class labels 0, 1, 2, … (below ${MAX_CLASSES}), but y[${i}] is ${describeValue(y[i])}`);
+    }
   }
   return y;
 }
 
-/** Converts a Matrix or number[][] to plain rows (copying). */
-export function toRows(x: MatrixLike | ReadonlyArray<ReadonlyArray<number>>, what: string): number[][] {
-  if (x instanceof Matrix) return x.toArray();
-  if (isMatrixShaped(x)) return (x as unknown as { toArray(): number[][] }).toArray();
-  return toMatrix(x as MatrixLike, what, { allowNonFinite: true }).toArray();
+/**
+ * Converts a Matrix or number[][] to plain rows (copying), refusing NaN and ±∞ (a plot must
+ * not draw them) unless `allowNonFinite` (a loss curve that diverged, say).
+ */
+export function toRows(x: MatrixLike | ReadonlyArray<ReadonlyArray<number>>, what: string, allowNonFinite = false): number[][] {
+  const m = isMatrixShaped(x) && !(x instanceof Matrix) ? (x as unknown as { toArray(): number[][] }).toArray() : x;
+  return toMatrix(m as MatrixLike, what, { allowNonFinite }).toArray();
 }
 
 /** A value with a `toArray()` giving rows (a Matrix from another copy of the engine, say). */
@@ -197,7 +205,36 @@ export function checkPlotOptions<T extends PlotOptions>(what: string, options: T
   for (const key of ['title', 'description'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'string') throw new OptionError(`${what}: ${key}: expected a string, got ${describeValue(o[key])}`);
   }
+  checkSize(`${what}: width`, o.width, 1);
+  checkSize(`${what}: height`, o.height, 1);
   return o;
+}
+
+/** The widest margin around the data, as a multiple of its range on each side. */
+export const MAX_MARGIN = 10;
+
+/** Checks a margin option: a finite number from 0 to MAX_MARGIN (× the data's range on each side). */
+export function checkMargin(what: string, value: unknown, fallback: number): number {
+  return value === undefined ? fallback : checkNoise(`${what}: margin`, value, 0, MAX_MARGIN);
+}
+
+/** Checks a yes/no option (logY, normalize, boundary, …); undefined gives `fallback`. */
+export function checkFlag(what: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new OptionError(`${what}: expected true or false, got ${describeValue(value)}`);
+  return value;
+}
+
+/**
+ * Checks names given for features, classes, inputs or outputs: a list of at least `count`
+ * strings (one per feature, class, …). Undefined (not given) stays undefined.
+ */
+export function checkNames(what: string, value: unknown, count: number): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length < Math.max(1, count) || value.some((v) => typeof v !== 'string')) {
+    throw new OptionError(`${what}: expected a list of ${Math.max(1, count)} names (strings), got ${describeValue(value)}`);
+  }
+  return value.slice();
 }
 
 /** The largest width, height or resolution of a plot (pixels or grid cells). */

@@ -4,7 +4,8 @@
  * losses never set the y scale (the scale is taken from the runs that did not diverge).
  */
 import { InputError, describeValue } from '../errors';
-import { PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, integerAxis, topLevel } from './common';
+import { PlotOptions, PlotSpec, checkFlag, checkSize, finiteExtent, formatNumber, integerAxis, topLevel } from './common';
+import { checkCurve } from './history';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
 
@@ -76,6 +77,7 @@ function toRun(input: SweepRunLike | LossHistoryLike, i: number): Run {
   if (!history || !Array.isArray(history.loss) && !(history.loss as unknown instanceof Float64Array)) {
     throw new InputError(`learningRateConvergencePlot: run ${i + 1}: expected a history with a loss array, got ${describeValue(history)}`);
   }
+  checkCurve(`learningRateConvergencePlot: run ${i + 1}: loss`, history.loss);
   const loss = Array.from(history.loss);
   const rate = isRun ? (input as SweepRunLike).learningRate : history.learningRate;
   let label = runLabel(isRun ? (input as SweepRunLike) : { history, learningRate: rate }, i);
@@ -125,7 +127,8 @@ export function learningRateConvergencePlot(
     throw new InputError(`learningRateConvergencePlot: expected a sweep result (with runs) or a non-empty list of histories, got ${describeValue(sweep)}`);
   }
   const target = Array.isArray(sweep) ? undefined : (sweep as SweepResultLike).target;
-  const logY = options.logY ?? true;
+  const logY = checkFlag('learningRateConvergencePlot: logY', options.logY, true);
+  const showTarget = checkFlag('learningRateConvergencePlot: showTarget', options.showTarget, true);
   const width = checkSize('learningRateConvergencePlot: width', options.width, 420);
   const height = checkSize('learningRateConvergencePlot: height', options.height, 260);
   const runs = inputs.map(toRun);
@@ -197,7 +200,7 @@ export function learningRateConvergencePlot(
       },
     });
   }
-  if (target !== undefined && Number.isFinite(target) && (options.showTarget ?? true) && (!logY || target > 0)) {
+  if (target !== undefined && Number.isFinite(target) && showTarget && (!logY || target > 0)) {
     layers.push({
       data: { values: [{ target }] },
       mark: { type: 'rule', strokeDash: [4, 4], color: '#777' },

@@ -2,8 +2,8 @@
  * Decision boundary: the model's output over a grid around 2-D data (a heatmap), with the
  * data on top: colour = class, shape = training or test set.
  */
-import { checkInteger } from '../errors';
-import { LabelledData, NEGATIVE_COLOR, PALETTE, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, planeData, tickValues, toLabels, toRows, topLevel } from './common';
+import { OptionError, checkInteger, describeValue } from '../errors';
+import { LabelledData, NEGATIVE_COLOR, PALETTE, POSITIVE_COLOR, PlotOptions, PlotSpec, checkClassLabels, checkFlag, checkMargin, checkNames, checkSameLength, checkSize, formatNumber, paddedExtent, planeData, tickValues, toLabels, toRows, topLevel } from './common';
 import { OutputKind, Predictor, classesOf, evaluate } from './predictor';
 import { contourSegments } from './contour';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
@@ -60,10 +60,15 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
   options = checkPlotOptions('decisionBoundaryPlot', options, DECISIONBOUNDARYPLOT_KEYS);
   const what = 'decisionBoundaryPlot';
   const { X, y, names } = planeData(what, data, options.featureNames, "; plot two features, or pass options.transform to build the model's features from 2");
-  const test = options.test ? { X: toRows(options.test.X, `${what}: test.X`), y: toLabels(options.test.y, `${what}: test.y`) } : undefined;
+  const test = options.test ? { X: toRows(options.test.X, `${what}: test.X`), y: checkClassLabels(`${what}: test.y`, toLabels(options.test.y, `${what}: test.y`)) } : undefined;
   if (test) checkSameLength(`${what}: test`, test.X, test.y);
   const resolution = checkInteger(`${what}: resolution`, options.resolution ?? 60, 2);
-  const margin = options.margin ?? 0.1;
+  const margin = checkMargin(what, options.margin, 0.1);
+  if (options.transform !== undefined && typeof options.transform !== 'function') {
+    throw new OptionError(`${what}: transform: expected a function (rows of 2 features) => the model's inputs, got ${describeValue(options.transform)}`);
+  }
+  const drawBoundary = checkFlag(`${what}: boundary`, options.boundary, true);
+  if (options.note !== undefined && typeof options.note !== 'string') throw new OptionError(`${what}: note: expected a sentence (a string), got ${describeValue(options.note)}`);
   const width = checkSize(`${what}: width`, options.width, 340);
   const height = checkSize(`${what}: height`, options.height, 340);
   const all = test ? X.concat(test.X) : X;
@@ -81,8 +86,10 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
   const ev = evaluate(model, inputs, options.output ?? 'auto', what);
   const multi = ev.rows[0].length > 1;
   const classes = classesOf(ev);
-  const classCount = Math.max(2, ...y.map((c) => c + 1), ...(test ? test.y.map((c) => c + 1) : []), ...classes.map((c) => c + 1));
-  const classNames = options.classNames ?? data.classNames ?? Array.from({ length: classCount }, (_, c) => `class ${c}`);
+  // (a loop, not Math.max(...y): spreading a long list into a call overflows the stack)
+  let classCount = 2;
+  for (const list of [y, test?.y ?? [], classes]) for (const c of list) classCount = Math.max(classCount, c + 1);
+  const classNames = checkNames(`${what}: classNames`, options.classNames, classCount) ?? checkNames(`${what}: data.classNames`, data.classNames, classCount) ?? Array.from({ length: classCount }, (_, c) => `class ${c}`);
   const className = (c: number) => classNames[c] ?? `class ${c}`;
 
   const cells = grid.map((g, k) => {
@@ -136,7 +143,7 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
   const layersOut: Record<string, unknown>[] = [heat];
   // The boundary as a line: where P(class 1) = 0.5, z = 0, or the predicted class flips (two classes).
   const level = ev.kind === 'probability' ? 0.5 : ev.kind === 'net' ? 0 : ev.kind === 'class' ? 0.5 : undefined;
-  if ((options.boundary ?? true) && !multi && level !== undefined && classCount === 2) {
+  if (drawBoundary && !multi && level !== undefined && classCount === 2) {
     const xs = Array.from({ length: resolution }, (_, j) => x1lo + (j + 0.5) * dx);
     const ys = Array.from({ length: resolution }, (_, i) => x2lo + (i + 0.5) * dy);
     const values = ys.map((_, i) => xs.map((__, j) => cells[i * resolution + j].value));

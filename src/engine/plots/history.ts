@@ -3,7 +3,8 @@
  * history has it (a classifier's).
  */
 import { InputError, describeValue } from '../errors';
-import { PALETTE, PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, integerAxis, topLevel } from './common';
+import { VectorLike, toVector } from '../matrix';
+import { PALETTE, PlotOptions, PlotSpec, checkFlag, checkSize, finiteExtent, formatNumber, integerAxis, topLevel } from './common';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
 
@@ -31,12 +32,14 @@ const TRAININGHISTORYPLOT_KEYS = optionKeys<TrainingHistoryOptions>()(...PLOT_KE
 export function trainingHistoryPlot(history: HistoryLike, options: TrainingHistoryOptions = {}): PlotSpec {
   options = checkPlotOptions('trainingHistoryPlot', options, TRAININGHISTORYPLOT_KEYS);
   const what = 'trainingHistoryPlot';
+  // An empty loss list is fine: the live curve is drawn before the first epoch has ended.
   if (!history || typeof (history.loss as ArrayLike<number>)?.length !== 'number') {
     throw new InputError(`${what}: expected a history with a loss array (what fit returns), got ${describeValue(history)}`);
   }
+  for (const key of ['loss', 'valLoss', 'accuracy', 'valAccuracy'] as const) checkCurve(`${what}: history.${key}`, history[key]);
   const width = checkSize(`${what}: width`, options.width, 320);
   const height = checkSize(`${what}: height`, options.height, 220);
-  const logY = options.logY ?? false;
+  const logY = checkFlag(`${what}: logY`, options.logY, false);
   const rows = (values: ReadonlyArray<number> | undefined, split: string) =>
     Array.from(values ?? [], (v, k) => ({ epoch: k + 1, value: v, split })).filter((r) => Number.isFinite(r.value) && (!logY || r.value > 0));
   const lossRows = rows(history.loss, 'training').concat(rows(history.valLoss, 'validation'));
@@ -69,7 +72,8 @@ export function trainingHistoryPlot(history: HistoryLike, options: TrainingHisto
   });
   // One panel: its y axis already says "loss", and the plot's title stays on top.
   const lossPanel = panel(lossRows, hasAccuracy ? 'loss' : undefined, logY ? 'loss (log scale)' : 'loss', logY ? { type: 'log' } : { zero: true });
-  const last = (v?: ReadonlyArray<number>) => (v && v.length > 0 ? formatNumber(v[v.length - 1]) : undefined);
+  // A diverged run ends in NaN or ∞: say so in words, never "loss NaN".
+  const last = (v?: ReadonlyArray<number>) => (v && v.length > 0 ? (Number.isFinite(v[v.length - 1]) ? formatNumber(v[v.length - 1]) : 'not finite (diverged)') : undefined);
   const parts = [`final training loss ${last(history.loss) ?? 'none'}`];
   if (history.valLoss?.length) parts.push(`validation loss ${last(history.valLoss)}`);
   if (history.accuracy?.length) parts.push(`training accuracy ${last(history.accuracy)}`);
@@ -86,4 +90,12 @@ export function trainingHistoryPlot(history: HistoryLike, options: TrainingHisto
       }
     : lossPanel;
   return topLevel(body, options.title ?? 'Training history', description, history.message);
+}
+
+/**
+ * Checks one curve of a history: a list of numbers, one per epoch. NaN and ±∞ may be in it
+ * (a run that diverged is worth plotting: its points stop there), strings and objects not.
+ */
+export function checkCurve(what: string, values: unknown): void {
+  if (values !== undefined) toVector(values as VectorLike, what, { allowNonFinite: true, allowEmpty: true });
 }

@@ -4,7 +4,7 @@
  */
 import { InputError, checkInteger, checkPositive, describeValue } from '../errors';
 import { MatrixLike } from '../matrix';
-import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, formatNumber, subscript, toRows, topLevel } from './common';
+import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkNames, checkSize, formatNumber, subscript, toRows, topLevel } from './common';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
 
@@ -62,7 +62,7 @@ export function networkDiagram(model: { layers: ReadonlyArray<LayerLike> } | Rea
     throw new InputError(`${what}: expected a model with layers (each with W) or a list of weight matrices, got ${describeValue(model)}`);
   }
   const Ws = layers.map((l, k) => {
-    if (l.W === undefined) throw new InputError(`${what}: layer ${k + 1} has no weights W`);
+    if (l.W === undefined) throw new InputError(`${what}: layer ${k + 1}: expected weights W, got none`);
     return weightRows(l.W, `${what}: layer ${k + 1} W`);
   });
   Ws.forEach((W, k) => {
@@ -75,9 +75,11 @@ export function networkDiagram(model: { layers: ReadonlyArray<LayerLike> } | Rea
   const shownCount = sizes.map((n) => Math.min(n, maxNeurons));
   const tallest = Math.max(...shownCount);
   const last = sizes.length - 1;
+  const inputNames = checkNames(`${what}: inputNames`, options.inputNames, sizes[0]);
+  const outputNames = checkNames(`${what}: outputNames`, options.outputNames, sizes[last]);
   const neuronName = (layer: number, i: number): string => {
-    if (layer === 0) return options.inputNames?.[i] ?? `x${subscript(i + 1)}`;
-    if (layer === last) return options.outputNames?.[i] ?? (sizes[last] === 1 ? 'ŷ' : `ŷ${subscript(i + 1)}`);
+    if (layer === 0) return inputNames?.[i] ?? `x${subscript(i + 1)}`;
+    if (layer === last) return outputNames?.[i] ?? (sizes[last] === 1 ? 'ŷ' : `ŷ${subscript(i + 1)}`);
     return '';
   };
   // Neurons of a layer are centred vertically; y grows downwards (row 0 at the top).

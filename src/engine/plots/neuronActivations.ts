@@ -5,7 +5,8 @@
  * neuron combines them.
  */
 import { InputError, checkInteger, describeValue } from '../errors';
-import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, finiteExtent, formatNumber, paddedExtent, planeData, subscript, tickValues, toRows, topLevel } from './common';
+import { optionKeys } from '../options';
+import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PLOT_KEY_NAMES, PlotOptions, PlotSpec, checkFlag, checkMargin, checkPlotOptions, checkSize, finiteExtent, formatNumber, paddedExtent, planeData, subscript, tickValues, toRows, topLevel } from './common';
 import type { MatrixLike } from '../matrix';
 
 /** A network whose forward pass keeps every layer's activations (an engine MLP fits). */
@@ -25,6 +26,9 @@ export interface NeuronActivationOptions extends PlotOptions {
   /** Names of the two axes. @default the data's featureNames, else x₁ and x₂ */
   featureNames?: ReadonlyArray<string>;
 }
+
+/** The option names of neuronActivationPlot, listed once. */
+const NEURONACTIVATIONPLOT_KEYS = optionKeys<NeuronActivationOptions>()(...PLOT_KEY_NAMES, 'resolution', 'margin', 'output', 'featureNames');
 
 /** Diverging blue–orange without its darkest ends (as the decision boundary), so that points stay visible. */
 const LIGHT_BLUE_ORANGE = { name: 'blueorange', extent: [0.12, 0.88] };
@@ -48,15 +52,18 @@ export function activationDomain(lo: number, hi: number): [number, number] {
  * @param data the 2-D inputs and their labels
  */
 export function neuronActivationPlot(model: ForwardModelLike, data: LabelledData, options: NeuronActivationOptions = {}): PlotSpec {
+  options = checkPlotOptions('neuronActivationPlot', options, NEURONACTIVATIONPLOT_KEYS);
   const what = 'neuronActivationPlot';
   if (!model || typeof (model as ForwardModelLike).forward !== 'function') {
     throw new InputError(`${what}: expected a network with forward(X) (an MLP), got ${describeValue(model)}`);
   }
   const { X, y, names } = planeData(what, data, options.featureNames, '; the maps are drawn over a plane of two inputs');
-  const resolution = checkInteger(`${what}: resolution`, options.resolution ?? 30, 2);
+  // resolution² cells per neuron: 1000 is already a million.
+  const resolution = checkInteger(`${what}: resolution`, options.resolution ?? 30, 2, 1000);
   const width = checkSize(`${what}: width`, options.width, 150);
   const height = checkSize(`${what}: height`, options.height, 150);
-  const margin = options.margin ?? 0.1;
+  const margin = checkMargin(what, options.margin, 0.1);
+  const withOutput = checkFlag(`${what}: output`, options.output, true);
   const [lo1, hi1] = paddedExtent(X.map((r) => r[0]), margin);
   const [lo2, hi2] = paddedExtent(X.map((r) => r[1]), margin);
   const dx = (hi1 - lo1) / resolution;
@@ -68,7 +75,7 @@ export function neuronActivationPlot(model: ForwardModelLike, data: LabelledData
   if (!forward || !Array.isArray(forward.layers) || forward.layers.length === 0) {
     throw new InputError(`${what}: forward(X) returned ${describeValue(forward)}; expected { layers: [{ a }, ...] }`);
   }
-  const count = options.output ?? true ? forward.layers.length : forward.layers.length - 1;
+  const count = withOutput ? forward.layers.length : forward.layers.length - 1;
   if (count === 0) throw new InputError(`${what}: the network has no hidden layer to draw; pass { output: true } to draw its output`);
   const maps = forward.layers.slice(0, count).map((l, k) => ({ layer: k, a: toRows(l.a, `${what}: layer ${k + 1} activations`) }));
   const last = forward.layers.length - 1;

@@ -3,8 +3,9 @@
  * through with a slider (a vega-lite param bound to a range input), beside the number of
  * misclassified samples per epoch.
  */
-import { InputError, describeValue } from '../errors';
-import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, formatNumber, integerAxis, paddedExtent, planeData, tickValues, topLevel } from './common';
+import { InputError, MAX_UNITS, OptionError, checkInteger, describeValue } from '../errors';
+import { toVector } from '../matrix';
+import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkMargin, checkSize, formatNumber, integerAxis, paddedExtent, planeData, tickValues, topLevel } from './common';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
 
@@ -67,7 +68,10 @@ export function boundarySegment(
   b: number,
   box: [number, number, number, number],
 ): [number, number, number, number] | undefined {
-  const [lo1, hi1, lo2, hi2] = box;
+  for (const [name, v] of [['w1', w1], ['w2', w2], ['b', b]] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`boundarySegment: ${name}: expected a finite number, got ${describeValue(v)}`);
+  }
+  const [lo1, hi1, lo2, hi2] = checkBox(box);
   const pts: [number, number][] = [];
   const add = (p: [number, number]) => {
     if (p[0] >= lo1 - 1e-9 && p[0] <= hi1 + 1e-9 && p[1] >= lo2 - 1e-9 && p[1] <= hi2 + 1e-9) {
@@ -87,6 +91,15 @@ export function boundarySegment(
   }
   if (pts.length < 2) return undefined;
   return [pts[0][0], pts[0][1], pts[1][0], pts[1][1]];
+}
+
+/** A box [lo1, hi1, lo2, hi2]: four finite numbers, each low below its high. */
+function checkBox(box: unknown): [number, number, number, number] {
+  const v = toVector(box as number[], 'boundarySegment: box');
+  if (v.length !== 4 || !(v[0] < v[1]) || !(v[2] < v[3])) {
+    throw new InputError(`boundarySegment: box: expected [lo1, hi1, lo2, hi2] with lo1 < hi1 and lo2 < hi2, got [${Array.from(v).join(', ')}]`);
+  }
+  return [v[0], v[1], v[2], v[3]];
 }
 
 /** The weights of one output after `update` updates (0: before the first). */
@@ -132,7 +145,7 @@ export function updateLines(
     const w2 = w[1]?.[out];
     const bb = b[out];
     if (w1 === undefined || w2 === undefined || bb === undefined) {
-      throw new InputError(`${what}: the trace has no weights for output ${out} of 2 inputs`);
+      throw new OptionError(`${what}: output: expected an output the trace has weights for (2 inputs), got ${out}`);
     }
     const seg = boundarySegment(w1, w2, bb, [lo1, hi1, lo2, hi2]);
     const weights = `w = (${formatNumber(w1)}, ${formatNumber(w2)}), b = ${formatNumber(bb)}`;
@@ -183,14 +196,16 @@ export function perceptronLearningPlot(result: PerceptronResultLike, data: Label
     throw new InputError(`${what}: expected a perceptron result with trace and errors (from Perceptron.fit), got ${describeValue(result)}`);
   }
   const { X, y, names } = planeData(what, data, options.featureNames, ' to draw a line in the plane');
-  const out = options.output ?? 0;
+  const out = checkInteger(`${what}: output`, options.output ?? 0, 0, MAX_UNITS);
   const width = checkSize(`${what}: width`, options.width, 320);
   const height = checkSize(`${what}: height`, options.height, 320);
-  const [lo1, hi1] = paddedExtent(X.map((r) => r[0]), options.margin ?? 0.15);
-  const [lo2, hi2] = paddedExtent(X.map((r) => r[1]), options.margin ?? 0.15);
+  const margin = checkMargin(what, options.margin, 0.15);
+  const [lo1, hi1] = paddedExtent(X.map((r) => r[0]), margin);
+  const [lo2, hi2] = paddedExtent(X.map((r) => r[1]), margin);
 
   const { lines, marks, updates: last } = updateLines(what, result, X, out, [lo1, hi1, lo2, hi2]);
-  const start = Math.min(Math.max(0, Math.round(options.start ?? last)), last);
+  // A start past the last update shows the last one.
+  const start = Math.min(options.start === undefined ? last : checkInteger(`${what}: start`, options.start, 0), last);
 
   const x = { field: 'x1', type: 'quantitative', title: names[0], scale: { domain: [lo1, hi1], nice: false, zero: false }, axis: { values: tickValues(lo1, hi1, width) } };
   const yEnc = { field: 'x2', type: 'quantitative', title: names[1], scale: { domain: [lo2, hi2], nice: false, zero: false }, axis: { values: tickValues(lo2, hi2, height) } };

@@ -4,8 +4,9 @@
  * and the sample that caused it ringed. Unlike the slider of perceptronLearningPlot, it shows
  * the whole replay in every viewer: a PNG, exported HTML, classic Notebook, GitHub.
  */
-import { InputError, checkChoice, checkInteger, describeValue } from '../errors';
-import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSize, paddedExtent, planeData, tickValues, topLevel } from './common';
+import { InputError, MAX_UNITS, checkChoice, checkInteger, describeValue } from '../errors';
+import { optionKeys } from '../options';
+import { LabelledData, NEGATIVE_COLOR, POSITIVE_COLOR, PLOT_KEY_NAMES, PlotOptions, PlotSpec, checkMargin, checkPlotOptions, checkSize, paddedExtent, planeData, tickValues, topLevel } from './common';
 import { LineRow, PerceptronResultLike, updateLines } from './perceptronLearning';
 
 /** One panel after every weight update, or one at the end of every epoch. */
@@ -28,6 +29,12 @@ export interface PerceptronStepsOptions extends PlotOptions {
   featureNames?: ReadonlyArray<string>;
 }
 
+/** The option names of perceptronStepsPlot, listed once. */
+const PERCEPTRONSTEPSPLOT_KEYS = optionKeys<PerceptronStepsOptions>()(...PLOT_KEY_NAMES, 'every', 'columns', 'max', 'output', 'margin', 'featureNames');
+
+/** The most panels a plot of small multiples draws (each is a small chart of its own). */
+const MAX_PANELS = 1000;
+
 /** Which of `count` items to keep when at most `max` fit: the first, the last, evenly spread between. */
 export function spreadIndices(count: number, max: number): number[] {
   if (count <= max) return Array.from({ length: count }, (_, k) => k);
@@ -44,19 +51,21 @@ export function spreadIndices(count: number, max: number): number[] {
  * @param data the 2-D inputs and 0/1 labels it was trained on
  */
 export function perceptronStepsPlot(result: PerceptronResultLike, data: LabelledData, options: PerceptronStepsOptions = {}): PlotSpec {
+  options = checkPlotOptions('perceptronStepsPlot', options, PERCEPTRONSTEPSPLOT_KEYS);
   const what = 'perceptronStepsPlot';
   if (!result || !Array.isArray(result.trace) || !Array.isArray(result.errors)) {
     throw new InputError(`${what}: expected a perceptron result with trace and errors (from Perceptron.fit), got ${describeValue(result)}`);
   }
   const every = checkChoice(`${what}: every`, options.every ?? 'update', PERCEPTRON_STEPS_EVERY);
-  const columns = checkInteger(`${what}: columns`, options.columns ?? 4, 1);
-  const max = checkInteger(`${what}: max`, options.max ?? 16, 2);
-  const out = checkInteger(`${what}: output`, options.output ?? 0, 0);
+  const columns = checkInteger(`${what}: columns`, options.columns ?? 4, 1, MAX_PANELS);
+  const max = checkInteger(`${what}: max`, options.max ?? 16, 2, MAX_PANELS);
+  const out = checkInteger(`${what}: output`, options.output ?? 0, 0, MAX_UNITS);
   const width = checkSize(`${what}: width`, options.width, 150);
   const height = checkSize(`${what}: height`, options.height, 150);
   const { X, y, names } = planeData(what, data, options.featureNames, ' to draw a line in the plane');
-  const [lo1, hi1] = paddedExtent(X.map((r) => r[0]), options.margin ?? 0.15);
-  const [lo2, hi2] = paddedExtent(X.map((r) => r[1]), options.margin ?? 0.15);
+  const margin = checkMargin(what, options.margin, 0.15);
+  const [lo1, hi1] = paddedExtent(X.map((r) => r[0]), margin);
+  const [lo2, hi2] = paddedExtent(X.map((r) => r[1]), margin);
   const { lines, marks, updates, states: weightStates } = updateLines(what, result, X, out, [lo1, hi1, lo2, hi2]);
 
   // The states to draw: update numbers 0 (start) … updates; per epoch, the last update of each epoch.

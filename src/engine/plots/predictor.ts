@@ -48,6 +48,14 @@ export function outputRows(out: ModelOutput, n: number, what: string): number[][
   if (rows.length !== n) {
     throw new InputError(`${what}: the model returned ${rows.length} outputs for ${n} input rows; expected one per row`);
   }
+  // A model that diverged returns NaN: a plot refuses to draw it rather than show "NaN".
+  rows.forEach((r, i) => {
+    r.forEach((v, j) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new InputError(`${what}: expected finite model outputs, but the output for row ${i} (column ${j}) is ${describeValue(v)} (did training diverge?)`);
+      }
+    });
+  });
   return rows;
 }
 
@@ -79,7 +87,7 @@ export function evaluate(model: Predictor, X: number[][], kind: OutputKind | 'au
     if (kind === 'net') throw new OptionError(`${what}: output 'net' needs a model with net (a TLU or perceptron)`);
   }
   const rows = call('predict');
-  if (!rows) throw new InputError(`${what}: the model has no predict, predictProba or net method`);
+  if (!rows) throw new InputError(`${what}: expected a model with predict, predictProba or net (or a function X => outputs), got ${describeValue(model)} without any of them`);
   return { kind: kind === 'auto' ? guessKind(rows) : kind, rows };
 }
 

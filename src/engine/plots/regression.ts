@@ -2,9 +2,9 @@
  * Regression: the fitted curve over the data (1-D inputs), predictions against targets
  * (on the diagonal when perfect), and residuals (target − prediction) against predictions.
  */
-import { InputError, describeValue } from '../errors';
-import { MatrixLike, VectorLike } from '../matrix';
-import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, symbolName, toRows, topLevel } from './common';
+import { InputError, MAX_UNITS, OptionError, checkInteger, describeValue } from '../errors';
+import { MatrixLike, VectorLike, toVector } from '../matrix';
+import { MAX_PLOT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, formatNumber, paddedExtent, symbolName, toRows, topLevel } from './common';
 import { Predictor, evaluate } from './predictor';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
@@ -25,12 +25,10 @@ export interface RegressionPlotOptions extends PlotOptions {
   samples?: number;
 }
 
-/** Column `j` of targets given as number[], Float64Array or rows. */
+/** Column `j` of targets given as number[], Float64Array or rows (finite: toRows refuses NaN and ∞). */
 function column(y: VectorLike | MatrixLike, j: number, what: string): number[] {
-  if (y instanceof Float64Array) return Array.from(y);
-  if (Array.isArray(y) && (y.length === 0 || typeof y[0] === 'number')) return (y as number[]).slice();
   const rows = toRows(y as MatrixLike, what);
-  if (rows.length > 0 && j >= rows[0].length) throw new InputError(`${what}: has ${rows[0].length} columns, no column ${j}`);
+  if (j >= rows[0].length) throw new OptionError(`${what}: output: expected an output index below ${rows[0].length} (the targets' columns), got ${j}`);
   return rows.map((r) => r[j]);
 }
 
@@ -47,19 +45,22 @@ const REGRESSIONPLOT_KEYS = optionKeys<RegressionPlotOptions>()(...PLOT_KEY_NAME
 export function regressionPlot(model: Predictor | ReadonlyArray<number>, data: RegressionData, options: RegressionPlotOptions = {}): PlotSpec {
   options = checkPlotOptions('regressionPlot', options, REGRESSIONPLOT_KEYS);
   const what = 'regressionPlot';
-  const X = Array.isArray(data.X) && typeof data.X[0] === 'number' ? (data.X as number[]).map((v) => [v]) : toRows(data.X as MatrixLike, `${what}: X`);
-  const j = options.output ?? 0;
+  if (!data || typeof data !== 'object') throw new InputError(`${what}: expected data { X, y }, got ${describeValue(data)}`);
+  // A flat list of inputs is one feature (a column).
+  const X = toRows(data.X as MatrixLike, `${what}: X`);
+  const j = checkInteger(`${what}: output`, options.output ?? 0, 0, MAX_UNITS);
+  const samples = checkInteger(`${what}: samples`, options.samples ?? 200, 2, MAX_PLOT_SIZE);
   const y = column(data.y, j, `${what}: y`);
   checkSameLength(what, X, y);
   const isValues = Array.isArray(model) || model instanceof Float64Array;
   let predictions: number[];
   if (isValues) {
-    predictions = Array.from(model as ArrayLike<number>);
+    predictions = Array.from(toVector(model as VectorLike, `${what}: predictions`));
     if (predictions.length !== y.length) {
       throw new InputError(`${what}: got ${predictions.length} predictions for ${y.length} targets; expected one per sample`);
     }
   } else if (typeof model === 'function' || (typeof model === 'object' && model !== null)) {
-    predictions = evaluate(model as Predictor, X, 'value', what).rows.map((r) => r[j]);
+    predictions = outputColumn(evaluate(model as Predictor, X, 'value', what).rows, j, what);
   } else {
     throw new InputError(`${what}: expected a model, a function or predictions, got ${describeValue(model)}`);
   }
@@ -74,10 +75,9 @@ export function regressionPlot(model: Predictor | ReadonlyArray<number>, data: R
     // The model drawn as a curve over the inputs' range; with predictions only, the predicted points joined in x order.
     let curve: { x: number; predicted: number }[];
     if (!isValues) {
-      const samples = options.samples ?? 200;
       const [lo, hi] = paddedExtent(X.map((r) => r[0]), 0.02);
       const grid = Array.from({ length: samples }, (_, k) => [lo + ((hi - lo) * k) / (samples - 1)]);
-      const out = evaluate(model as Predictor, grid, 'value', what).rows.map((r) => r[j]);
+      const out = outputColumn(evaluate(model as Predictor, grid, 'value', what).rows, j, what);
       curve = grid.map((g, k) => ({ x: g[0], predicted: out[k] }));
     } else {
       curve = points.map((p) => ({ x: p.x, predicted: p.predicted })).sort((a, b) => a.x - b.x);
@@ -160,4 +160,10 @@ export function regressionPlot(model: Predictor | ReadonlyArray<number>, data: R
     options.description ??
     `Regression on ${n} samples: ${X[0].length === 1 ? 'the model over the data, ' : ''}predicted against true values, and residuals; ${stats}.`;
   return topLevel({ hconcat: panels }, options.title ?? 'Regression', description, stats);
+}
+
+/** Output `j` of a model's rows: the model must have that many outputs. */
+function outputColumn(rows: number[][], j: number, what: string): number[] {
+  if (rows.length > 0 && j >= rows[0].length) throw new OptionError(`${what}: output: expected an output index below ${rows[0].length} (the model's outputs), got ${j}`);
+  return rows.map((r) => r[j]);
 }

@@ -4,7 +4,7 @@
  */
 import { InputError, describeValue } from '../errors';
 import { MatrixLike, VectorLike } from '../matrix';
-import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, checkSize, symbolName, toLabels, toRows, topLevel } from './common';
+import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkSameLength, symbolName, toLabels, toRows, topLevel } from './common';
 import { Predictor, classesOf, evaluate } from './predictor';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
@@ -37,19 +37,16 @@ export function truthTablePlot(table: TruthTableLike, options: TruthTablePlotOpt
   const X = toRows(table.X, `${what}: X`);
   const y = toLabels(table.y, `${what}: y`);
   checkSameLength(what, X, y);
-  // A truth table holds finite inputs and 0/1 (or ±1) targets: refuse NaN and ∞ rather than draw them.
-  for (const v of [...X.flat(), ...y]) {
-    if (!Number.isFinite(v)) throw new InputError(`${what}: expected finite inputs and targets, got ${v}`);
-  }
-  checkSize(`${what}: width`, options.width, 1);
-  checkSize(`${what}: height`, options.height, 1);
+  // A truth table holds finite inputs (toRows refuses NaN and ∞) and whole-number targets (0/1 or ±1).
+  checkWhole(`${what}: y`, y);
   const inputNames = (table.featureNames?.slice(0, X[0].length) ?? X[0].map((_, j) => `x${j + 1}`)).map(symbolName);
   const target = table.targetName ?? 'y';
   let output: number[] | undefined;
   if (options.output !== undefined) {
     if (Array.isArray(options.output)) output = (options.output as number[]).slice();
-    else output = classesOf(evaluate(options.output as Predictor, X, 'auto', what));
-    if (output.length !== y.length) throw new InputError(`${what}: got ${output.length} outputs for ${y.length} rows`);
+    else output = classesOf(evaluate(options.output as Predictor, X, 'auto', `${what}: output`));
+    if (output.length !== y.length) throw new InputError(`${what}: output: expected ${y.length} outputs (one per row), got ${output.length}`);
+    checkWhole(`${what}: output`, output);
   }
   const columns = [...inputNames, target, ...(output ? ['ŷ (model)', ''] : [])];
   const cells: { row: number; column: string; text: string; value: number; kind: string }[] = [];
@@ -112,4 +109,11 @@ export function truthTablePlot(table: TruthTableLike, options: TruthTablePlotOpt
     description,
     output ? `${X.length - wrong} of ${X.length} rows right` : undefined,
   );
+}
+
+/** Targets and outputs of a gate are whole numbers (0/1 or ±1): never NaN, never 0.5. */
+function checkWhole(what: string, values: unknown[]): void {
+  values.forEach((v, i) => {
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new InputError(`${what}: expected whole numbers (0/1 or ±1), but element ${i} is ${describeValue(v)}`);
+  });
 }

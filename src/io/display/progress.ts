@@ -15,6 +15,7 @@ import { trainingHistoryPlot } from '../../engine/plots/history';
 import type { EpochInfo } from '../../engine/mlp/options';
 import { formatNumber } from '../../engine/plots/common';
 import { DisplayBundle, plotBundle } from './show';
+import { checkSpec } from './render';
 import { DisplayWriter, currentDisplayWriter, newDisplayId } from './tslab';
 import { checkOptions, optionKeys } from '../../engine/options';
 
@@ -256,6 +257,7 @@ export class TrainingProgress {
    * (`finalPlot`, else the last curve redrawn when curves are on).
    */
   finish(finalPlot?: TopLevelSpec): void {
+    if (finalPlot !== undefined) checkSpec(finalPlot, 'TrainingProgress.finish: finalPlot');
     if (this.finished) return;
     this.finished = true;
     const t = this.now();

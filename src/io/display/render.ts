@@ -57,10 +57,20 @@ function load(): { vega: VegaModule; vl: VegaLiteModule } {
   return modules;
 }
 
-function checkSpec(spec: unknown, what: string): void {
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new InputError(`${what}: expected a vega-lite spec (an object, as the plot builders return), got ${describeValue(spec)}`);
+/** The keys one of which every vega-lite view has (a unit view has `mark`, the others compose views). */
+const VIEW_KEYS = ['mark', 'layer', 'hconcat', 'vconcat', 'concat', 'facet', 'repeat'] as const;
+
+/**
+ * Checks that `spec` is a vega-lite spec, as the plot builders return: an object with a mark or
+ * composed views. `what` names the call (`show`, `savePlot`, …) in the message.
+ */
+export function checkSpec(spec: unknown, what: string): TopLevelSpec {
+  const isObject = typeof spec === 'object' && spec !== null && !Array.isArray(spec);
+  if (!isObject || !VIEW_KEYS.some((k) => k in (spec as object))) {
+    const got = isObject ? `an object with ${Object.keys(spec as object).length ? `keys ${Object.keys(spec as object).slice(0, 6).join(', ')}` : 'no keys'}` : describeValue(spec);
+    throw new InputError(`${what}: expected a vega-lite spec (an object with ${VIEW_KEYS.join(', ')} — what the plot builders return), got ${got}`);
   }
+  return spec as TopLevelSpec;
 }
 
 /** Compiles a vega-lite spec to vega, collecting vega-lite's warnings instead of printing them. */
@@ -97,6 +107,7 @@ export function compileSpec(spec: TopLevelSpec): CompiledSpec {
  * inline, so the dataflow runs to the end in `view.run()`.
  */
 export function renderSvg(spec: TopLevelSpec): string {
+  checkSpec(spec, 'renderSvg');
   const { vega } = load();
   const compiled = compileSpec(spec);
   const view = new vega.View(vega.parse(compiled.spec as never), { renderer: 'none' });
@@ -133,6 +144,7 @@ export function renderSvg(spec: TopLevelSpec): string {
 
 /** Renders a vega-lite spec to SVG with vega's own asynchronous `view.toSVG()`. */
 export async function renderSvgAsync(spec: TopLevelSpec): Promise<string> {
+  checkSpec(spec, 'renderSvgAsync');
   const { vega } = load();
   const compiled = compileSpec(spec);
   const view = new vega.View(vega.parse(compiled.spec as never), { renderer: 'none' });
@@ -187,6 +199,7 @@ const RENDER_PNG_KEYS = optionKeys<RenderPngOptions>()('scale');
 
 /** Renders a vega-lite spec to a PNG (2× pixels by default), synchronously. */
 export function renderPng(spec: TopLevelSpec, options: RenderPngOptions = {}): RenderedPng {
+  checkSpec(spec, 'renderPng');
   checkOptions('renderPng: options', options, RENDER_PNG_KEYS);
   const scale = options.scale ?? 2;
   if (typeof scale !== 'number' || !(scale > 0) || scale > 8) {

@@ -4,7 +4,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { OptionError } from '../../engine/errors';
 import { plotHtml } from './html';
-import { renderPng, renderSvg } from './render';
+import { checkSpec, renderPng, renderSvg } from './render';
 import { checkOptions, optionKeys } from '../../engine/options';
 import { InputError as SaveInputError, describeValue as describe } from '../../engine/errors';
 
@@ -31,9 +31,7 @@ export function savePlot(spec: TopLevelSpec, file: string, options: SavePlotOpti
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const path = require('path') as typeof import('path');
   checkOptions('savePlot: options', options, SAVE_KEYS);
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new SaveInputError(`savePlot: expected a vega-lite spec (what the plot builders return), got ${describe(spec)}`);
-  }
+  checkSpec(spec, 'savePlot');
   if (typeof file !== 'string') throw new SaveInputError(`savePlot: file: expected a file name such as 'plot.png', got ${describe(file)}`);
   const ext = path.extname(file).slice(1).toLowerCase();
   if (!(PLOT_FILE_TYPES as readonly string[]).includes(ext)) {

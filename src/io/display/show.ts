@@ -7,8 +7,8 @@
  * (it outranks vega-lite in JupyterLab).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { InputError, describeValue } from '../../engine/errors';
-import { renderPng } from './render';
+import { describeValue } from '../../engine/errors';
+import { checkSpec, renderPng } from './render';
 import { DisplayContent, currentDisplayWriter, newDisplayId } from './tslab';
 import { checkOptions, optionKeys } from '../../engine/options';
 import { OptionError as ShowOptionError } from '../../engine/errors';
@@ -53,9 +53,7 @@ const SHOW_KEYS = optionKeys<ShowOptions>()('png', 'scale', 'text', 'displayId',
 
 /** Builds the output bundle of a spec (renders the PNG), without sending it. */
 export function plotBundle(spec: TopLevelSpec, options: ShowOptions = {}): DisplayBundle {
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new InputError(`show: expected a vega-lite spec (what the plot builders return), got ${describeValue(spec)}`);
-  }
+  checkSpec(spec, 'show');
   checkOptions('show: options', options, SHOW_KEYS);
   for (const key of ['png', 'update'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new ShowOptionError(`show: ${key}: expected true or false, got ${describeValue(options[key])}`);

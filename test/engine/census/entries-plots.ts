@@ -26,7 +26,14 @@ const badLosses: Bad[] = [
 
 export const plotEntries: Entry[] = [
   { name: 'truthTablePlot', slots: [object('table', () => api.truthTable('and'), { extra: badData }), options('options', keys({ output: 'object' }))], call: api.truthTablePlot },
-  { name: 'trainingHistoryPlot', slots: [object('history', history, { extra: badLosses }), options('options', keys({ logY: 'boolean' }))], call: api.trainingHistoryPlot },
+  {
+    name: 'trainingHistoryPlot',
+    slots: [
+      object('history', history, { extra: badLosses, accepts: { 'loss empty': 'the live training curve is drawn before the first epoch ends: an empty history is an empty plot ("final training loss none")' } }),
+      options('options', keys({ logY: 'boolean' })),
+    ],
+    call: api.trainingHistoryPlot,
+  },
   {
     name: 'confusionMatrixPlot',
     slots: [object('input', () => ({ yTrue: Y4(), yPred: [0, 1, 0, 1] }), { extra: [{ label: 'yPred with 0.5', make: () => ({ yTrue: Y4(), yPred: [0, 0.5, 0, 1] }) }, { label: 'yTrue with a huge label 1e9', make: () => ({ yTrue: [1e9, 0, 0, 1], yPred: Y4() }), huge: true }] }), options('options', keys({ classNames: 'object', normalize: 'boolean' }))],
@@ -54,14 +61,33 @@ export const plotEntries: Entry[] = [
   },
   {
     name: 'decisionBoundaryPlot',
-    slots: [object('model', classifier), object('data', and, { extra: badData }), options('options', keys({ test: 'object', output: 'choice', resolution: 'size', margin: 'number', transform: 'function', featureNames: 'object', classNames: 'object', boundary: 'boolean' }))],
+    slots: [object('model', classifier), object('data', and, { extra: badData }), options('options', keys({ test: 'object', output: 'choice', resolution: 'size', margin: 'number', transform: 'function', featureNames: 'object', classNames: 'object', boundary: 'boolean', note: 'text' }))],
     call: api.decisionBoundaryPlot,
   },
-  { name: 'networkDiagram', slots: [object('model', classifier), options('options', keys({ inputNames: 'object', outputNames: 'object', maxNeurons: 'size' }))], call: api.networkDiagram },
+  { name: 'networkDiagram', slots: [object('model', classifier), options('options', keys({ inputNames: 'object', outputNames: 'object', maxNeurons: 'size', maxWeight: 'positive' }))], call: api.networkDiagram },
   {
     name: 'learningRateConvergencePlot',
-    slots: [object('sweep', () => [history()], { extra: [{ label: 'a history with NaN loss and no status', make: () => [{ loss: [1, NaN] }] }] }), options('options', keys({ logY: 'boolean', showTarget: 'boolean' }))],
+    slots: [
+      object('sweep', () => [history()], {
+        extra: [
+          { label: 'a history with NaN loss and no status', make: () => [{ loss: [1, NaN] }] },
+          { label: 'a history with a string loss', make: () => [{ loss: [1, '0.5'] }] },
+        ],
+        accepts: { 'a history with NaN loss and no status': "a loss that became NaN is a diverged run, what this plot exists to show: drawn up to there, marked ✕ and labelled 'diverged' (no NaN in the spec)" },
+      }),
+      options('options', keys({ logY: 'boolean', showTarget: 'boolean' })),
+    ],
     call: api.learningRateConvergencePlot,
+  },
+  {
+    name: 'perceptronStepsPlot',
+    slots: [object('result', perceptronResult), object('data', and, { extra: badData }), options('options', keys({ every: 'choice', columns: 'size', max: 'size', output: 'count0', margin: 'number', featureNames: 'object' }))],
+    call: api.perceptronStepsPlot,
+  },
+  {
+    name: 'neuronActivationPlot',
+    slots: [object('model', classifier), object('data', and, { extra: badData }), options('options', keys({ resolution: 'size', margin: 'number', output: 'boolean', featureNames: 'object' }), () => ({ resolution: 4 }))],
+    call: api.neuronActivationPlot,
   },
   { name: 'boundarySegment', slots: [number('w1', () => 1), number('w2', () => 1), number('b', () => -1), vector('box', () => [0, 1, 0, 1])], call: api.boundarySegment },
 ];

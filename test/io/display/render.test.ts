@@ -1,4 +1,5 @@
 import { RenderError, compileSpec, renderPng, renderSvg, renderSvgAsync } from '../../../src/io/display';
+import { InputError } from '../../../src/engine/errors';
 import { PNG_FONT, svgToPng, withPngFont } from '../../../src/io/display/render';
 import { existsSync } from 'fs';
 import { activationPlot, perceptronLearningPlot, type PlotSpec } from '../../../src/engine/plots';
@@ -70,6 +71,18 @@ describe('rendering in Node', () => {
     const { warnings } = compileSpec(bad);
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings.join(' ')).toMatch(/fontWeight/);
+  });
+
+  it('refuses, naming what it expected, a value that is not a vega-lite spec at all', () => {
+    for (const [call, f] of [
+      ['compileSpec', compileSpec],
+      ['renderSvg', renderSvg],
+      ['renderPng', renderPng],
+    ] as const) {
+      expect(() => f({} as PlotSpec)).toThrow(new InputError(`${call}: expected a vega-lite spec (an object with mark, layer, hconcat, vconcat, concat, facet, repeat — what the plot builders return), got an object with no keys`));
+      expect(() => f({ data: [1] } as unknown as PlotSpec)).toThrow(/got an object with keys data$/);
+      expect(() => f(42 as unknown as PlotSpec)).toThrow(/got 42$/);
+    }
   });
 
   it('throws a RenderError for a spec vega-lite cannot compile', () => {
