@@ -66,5 +66,5 @@ export function backpropSoftmaxCrossEntropy(net: ClassifierNet, X: number[][], Y
  * accuracy ≥ 0.9 on iris (3 classes), within a time limit of 20 s.
  */
 export function trainClassifier(XTrain: number[][], yTrain: number[], classes: number, XTest: number[][]): number[] {
-  throw new NotImplemented('trainClassifier', 'notebooks/06-classification.ipynb, section "A classification MLP on the spiral (optional)"');
+  throw new NotImplemented('trainClassifier', 'notebooks/06-classification.ipynb, section "Standardising the inputs"');
 }

@@ -200,7 +200,8 @@ export function learningRateConvergencePlot(
       },
     });
   }
-  if (target !== undefined && Number.isFinite(target) && showTarget && (!logY || target > 0)) {
+  const drawTarget = target !== undefined && Number.isFinite(target) && showTarget && (!logY || target > 0);
+  if (drawTarget) {
     layers.push({
       data: { values: [{ target }] },
       mark: { type: 'rule', strokeDash: [4, 4], color: '#777' },
@@ -213,10 +214,19 @@ export function learningRateConvergencePlot(
     `Loss against epoch for ${runs.length} learning rate${runs.length === 1 ? '' : 's'}: ` +
       runs.map((r) => r.label).join('; ') +
       (diverged > 0 ? `. ${diverged} diverged run${diverged === 1 ? ' is' : 's are'} drawn until the loss leaves the plot, marked with ✕ there.` : '.');
+  // What the marks without a legend entry mean: the dashed target and the ✕, which sits a little
+  // inside the frame, so it names its run and the epoch it stands for.
+  const where = runs
+    .filter((r) => r.diverged)
+    .map((r) => `${r.rate !== undefined ? `η = ${formatNumber(r.rate)}` : r.label.split(':')[0]} in epoch ${r.blewUpAt}`);
+  const subtitle = [
+    ...(drawTarget ? [`dashed: the target loss ${formatNumber(target as number)}; a run has converged once its loss stays below it`] : []),
+    ...(diverged > 0 ? [`✕: where a diverged run blew up (${where.join(', ')})`] : []),
+  ];
   return topLevel(
     { width, height, layer: layers },
     options.title ?? 'Loss per epoch for each learning rate',
     description,
-    diverged > 0 ? '✕ marks where a diverged run blew up' : undefined,
+    subtitle.length > 0 ? subtitle : undefined,
   );
 }

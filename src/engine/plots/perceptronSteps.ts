@@ -35,6 +35,11 @@ const PERCEPTRONSTEPSPLOT_KEYS = optionKeys<PerceptronStepsOptions>()(...PLOT_KE
 /** The most panels a plot of small multiples draws (each is a small chart of its own). */
 const MAX_PANELS = 1000;
 
+/** The perceptron's output at (x1, x2): step(w₁x₁ + w₂x₂ + b), with step(0) = 1. */
+function sideAt(w: { w1: number; w2: number; b: number }, x1: number, x2: number): 0 | 1 {
+  return w.w1 * x1 + w.w2 * x2 + w.b >= 0 ? 1 : 0;
+}
+
 /** Which of `count` items to keep when at most `max` fit: the first, the last, evenly spread between. */
 export function spreadIndices(count: number, max: number): number[] {
   if (count <= max) return Array.from({ length: count }, (_, k) => k);
@@ -110,7 +115,7 @@ export function perceptronStepsPlot(result: PerceptronResultLike, data: Labelled
       const cy = lo2 + (i + 0.5) * dy;
       for (let j = 0; j < cellsPerSide; j++) {
         const cx = lo1 + (j + 0.5) * dx;
-        const side = w.w1 * cx + w.w2 * cy + w.b >= 0 ? '1' : '0';
+        const side = String(sideAt(w, cx, cy));
         const previous = cells[cells.length - 1];
         if (j > 0 && previous.side === side) previous.x1e = cx + 0.51 * dx;
         else cells.push({ x1: cx - 0.51 * dx, x1e: cx + 0.51 * dx, x2: cy - 0.51 * dy, x2e: cy + 0.51 * dy, side });
@@ -131,14 +136,22 @@ export function perceptronStepsPlot(result: PerceptronResultLike, data: Labelled
   };
 
   const stateAt = new Map(weightStates.map((w) => [w.update, w]));
+  // A sample exactly on a shown line (z = 0) looks like one on either side; step(0) = 1 decides it.
+  const onALine = shown.some((u) => {
+    const s = stateAt.get(u);
+    return s !== undefined && (s.w1 !== 0 || s.w2 !== 0) && X.some(([a, c]) => s.w1 * a + s.w2 * c + s.b === 0);
+  });
   const panels = shown.map((u) => {
     const row = lineAt.get(u);
     const mark = marks.find((m) => m.update === u);
     const state = stateAt.get(u);
     const epoch = state?.epoch;
     const head = u === 0 ? 'start' : every === 'epoch' ? `end of epoch ${epoch} (update ${u})` : `update ${u} · epoch ${epoch}`;
-    // w = 0 has no line: the output is step(b) everywhere.
-    const noLine = state && state.w1 === 0 && state.w2 === 0 ? `: ŷ = ${state.b >= 0 ? 1 : 0} everywhere` : '';
+    // w = 0 has no line: the output is step(b) everywhere. A line outside the view leaves the
+    // whole panel on one side: say which, or the panel reads as a missing line.
+    let noLine = '';
+    if (state && state.w1 === 0 && state.w2 === 0) noLine = `: ŷ = ${state.b >= 0 ? 1 : 0} everywhere`;
+    else if (state && row === undefined) noLine = `: ŷ = ${sideAt(state, (lo1 + hi1) / 2, (lo2 + hi2) / 2)} in view`;
     return {
       width,
       height,
@@ -174,10 +187,16 @@ export function perceptronStepsPlot(result: PerceptronResultLike, data: Labelled
     `Perceptron learning in ${shown.length} small panels: the boundary line ${every === 'update' ? 'after each weight update' : 'at the end of each epoch'}` +
       `${skipped > 0 ? ` (${shown.length} of ${states.length}, evenly spread)` : ''}, over ${X.length} samples of 2 classes; ` +
       `errors per epoch: ${result.errors.join(', ')}${result.message ? ` (${result.message})` : ''}.`;
-  const subtitle =
+  // Two lines: what the marks mean, then what this plot leaves out or decides (one line is too wide for 4 panels).
+  const notes = [
+    onALine ? 'a point on a line has z = 0, so ŷ = 1 there' : '',
+    skipped > 0 ? `${shown.length} of ${states.length} states shown` : '',
+  ].filter((n) => n !== '');
+  const subtitle = [
     `shaded: the side where ŷ = 1 (blue) or 0; black: the line after the ${every === 'update' ? 'update' : 'epoch'}; dashed: the line ${every === 'update' ? 'before it' : 'one epoch before'}` +
-    (every === 'update' ? '; ringed: the sample that caused the update' : '') +
-    (skipped > 0 ? `; ${shown.length} of ${states.length} states shown` : '');
+      (every === 'update' ? '; ringed: the sample that caused the update' : ''),
+    ...(notes.length > 0 ? [notes.join('; ')] : []),
+  ];
   return topLevel(
     { concat: panels, columns: Math.min(columns, panels.length), spacing: 12, resolve: { scale: { fill: 'shared', shape: 'shared' } } },
     options.title ?? (every === 'update' ? 'The perceptron, update by update' : 'The perceptron, epoch by epoch'),

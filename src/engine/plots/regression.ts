@@ -144,7 +144,7 @@ export function regressionPlot(model: Predictor | ReadonlyArray<number>, data: R
         mark: { type: 'point', filled: true, size: 30, opacity: 0.7, color: NEGATIVE_COLOR },
         encoding: {
           x: { field: 'predicted', type: 'quantitative', title: 'predicted ŷ', scale: { zero: false } },
-          y: { field: 'residual', type: 'quantitative', title: `residual ${yName} − ŷ` },
+          y: { field: 'residual', type: 'quantitative', title: `residual: ${yName} − ŷ` },
           tooltip: [{ field: 'predicted', format: '.3g' }, { field: 'residual', format: '.3g' }],
         },
       },
@@ -159,7 +159,9 @@ export function regressionPlot(model: Predictor | ReadonlyArray<number>, data: R
   const description =
     options.description ??
     `Regression on ${n} samples: ${X[0].length === 1 ? 'the model over the data, ' : ''}predicted against true values, and residuals; ${stats}.`;
-  return topLevel({ hconcat: panels }, options.title ?? 'Regression', description, stats);
+  // The two reference lines have no legend entry: say what they are.
+  const guide = 'dashed: ŷ = y, where a perfect prediction lies; residuals: the true value minus ŷ, 0 on the grey line';
+  return topLevel({ hconcat: panels }, options.title ?? 'Regression', description, [stats, guide]);
 }
 
 /** Output `j` of a model's rows: the model must have that many outputs. */

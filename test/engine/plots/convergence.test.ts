@@ -80,6 +80,19 @@ describe('learningRateConvergencePlot', () => {
     expect(values(rule)).toEqual([{ target: 0.05 }]);
   });
 
+  it('says in its subtitle what the dashed line and the ✕ stand for, naming the run and the epoch the ✕ marks', () => {
+    // The ✕ sits a little inside the frame, not on its epoch: the subtitle says which epoch (the first ∞, epoch 4).
+    expect(spec.title.subtitle).toEqual([
+      'dashed: the target loss 0.05; a run has converged once its loss stays below it',
+      '✕: where a diverged run blew up (η = 10 in epoch 4)',
+    ]);
+    // Without a target or a diverged run there is nothing to explain.
+    const calm = learningRateConvergencePlot([{ loss: [3, 2, 1], learningRate: 0.5 }]) as any;
+    expect(calm.title.subtitle).toBeUndefined();
+    const noTarget = learningRateConvergencePlot(sweep, { showTarget: false }) as any;
+    expect(noTarget.title.subtitle).toEqual(['✕: where a diverged run blew up (η = 10 in epoch 4)']);
+  });
+
   it('uses a linear axis on request and accepts plain histories', () => {
     const s = learningRateConvergencePlot([{ loss: [3, 2, 1], learningRate: 0.5 }, { loss: [3, 3, 3] }], { logY: false }) as any;
     expect(layers(s)[0].encoding.y.scale.type).toBe('linear');

@@ -51,6 +51,28 @@ describe('perceptronStepsPlot', () => {
     expect([ring.x1, ring.x2]).toEqual(sample);
   });
 
+  it('says which side the whole view is on when the line lies outside it, so an empty panel does not read as a missing line', () => {
+    // Update 4 of AND: w = (1, 0), b = −2, the line x₁ = 2, right of the view; every point of the view says 0.
+    const panel = spec.concat[4];
+    expect(panel.title.text[1]).toBe('w = (1, 0), b = -2: ŷ = 0 in view');
+    expect(panel.layer.some((l: any) => l.mark.type === 'rule' && l.mark.color === 'black')).toBe(false);
+    // A panel whose line crosses the view says nothing more than its weights.
+    expect(spec.concat[3].title.text[1]).toBe('w = (1, 1), b = -1');
+  });
+
+  it('says that a point exactly on a line counts as 1 when a shown line passes through a sample, and only then', () => {
+    // Update 3 of AND, w = (1, 1), b = −1: the line x₁ + x₂ = 1 runs through (0, 1) and (1, 0).
+    expect(spec.title.subtitle[1]).toBe('a point on a line has z = 0, so ŷ = 1 there');
+    const one = perceptronStepsPlot(result, and, { max: 2 }) as any;   // start (no line) and the last line, 2x₁ + x₂ = 3
+    expect(one.concat.map((p: any) => p.title.text[1])).toEqual(['w = (0, 0), b = 0: ŷ = 1 everywhere', 'w = (2, 1), b = -3']);
+    expect(one.title.subtitle.join('\n')).toMatch('a point on a line');  // (1, 1) lies on 2x₁ + x₂ = 3
+    // Samples off every line the perceptron draws on its way (lines w = (−0.5, −0.3), b = −1; (1.5, 1.4), 0; (1, 1.1), −1).
+    const X = [[0.5, 0.3], [2, 1.7]];
+    const far = new Perceptron<number[]>({ learningRate: 1 }).fit(X, [0, 1]);
+    const noTie = perceptronStepsPlot(far, { X, y: [0, 1] }) as any;
+    expect(noTie.title.subtitle).toHaveLength(1);
+  });
+
   it("per epoch: the start and the line at the end of each epoch that changed it", () => {
     const s = perceptronStepsPlot(result, and, { every: 'epoch' }) as any;
     const epochs = [...new Set(updates.map((u) => u.epoch))];
@@ -62,7 +84,7 @@ describe('perceptronStepsPlot', () => {
     expect(s.concat).toHaveLength(4);
     expect(s.concat[0].title.text[0]).toBe('start');
     expect(s.concat[3].title.text[0]).toBe(`update ${updates.length} · epoch ${updates[updates.length - 1].epoch}`);
-    expect(s.title.subtitle).toMatch(`4 of ${updates.length + 1} states shown`);
+    expect(s.title.subtitle.join('\n')).toMatch(`4 of ${updates.length + 1} states shown`);
   });
 
   it('refuses an unknown `every` and a result without a trace, saying what it expected', () => {

@@ -15,6 +15,10 @@ describe('regressionPlot', () => {
     expect(residuals.layer[1].data.values.map((r: any) => r.residual)).toEqual([0, 0, 0, 1]);
     // SSE = 1, mean of y = 3.25, total sum of squares = 26.75: R² = 1 − 1/26.75
     expect(spec.description).toContain(`MSE 0.25, R² ${Number((1 - 1 / 26.75).toPrecision(4))}`);
+    // The subtitle gives the scores, then what the two unlabelled reference lines are.
+    expect(spec.title.subtitle[0]).toBe(`MSE 0.25, R² ${Number((1 - 1 / 26.75).toPrecision(4))}`);
+    expect(spec.title.subtitle[1]).toMatch(/dashed: ŷ = y.*0 on the grey line/);
+    expect(residuals.layer[1].encoding.y.title).toBe('residual: y − ŷ');
     expectRenders(spec);
   });
 
