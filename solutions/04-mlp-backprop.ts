@@ -3,8 +3,8 @@
  * A dense layer computes H = φ(XW + b): X is [samples × inputs], W is [inputs × units], b has one
  * entry per unit and is added to every row. The two-layer MLP of this exercise has a sigmoid hidden
  * layer and an identity output, trained on the MSE:
- * Forward:  Z1 = XW1 + b1,  H = σ(Z1),  Ŷ = Z2 = HW2 + b2,  L = (1/nk) Σ (ŷ − y)².
- * Reverse:  δ2 = ∂L/∂Z2 = 2(Ŷ − Y)/(nk),  dW2 = Hᵀδ2,  db2 = Σ_rows δ2,
+ * Forward:  Z1 = XW1 + b1,  H = σ(Z1),  Ŷ = Z2 = HW2 + b2,  L = (1/mk) Σ (ŷ − y)² over m samples and k outputs.
+ * Reverse:  δ2 = ∂L/∂Z2 = 2(Ŷ − Y)/(mk),  dW2 = Hᵀδ2,  db2 = Σ_rows δ2,
  *           δ1 = (δ2 W2ᵀ) ⊙ σ'(Z1),  dW1 = Xᵀδ1,  db1 = Σ_rows δ1.
  * Step:     θ ← θ − η·∂L/∂θ for every weight and bias.
  */

@@ -27,8 +27,8 @@ const SHAPE_HINT = 'X is [samples × inputs] and W is [inputs × units]: H = φ(
 const BIAS_HINT = 'add b_j to every row\'s column j before the activation (do not forget the bias).';
 
 const GRAD_HINTS: Record<string, string> = {
-  loss: 'run the forward pass first: Z1 = XW1 + b1, H = σ(Z1), Ŷ = HW2 + b2 (no output activation), then the MSE over all n·k entries.',
-  dW2: 'dW2 = Hᵀδ2 with H the hidden ACTIVATIONS (after σ), δ2 = ∂L/∂Ŷ = 2(Ŷ − Y)/(n·k).',
+  loss: 'run the forward pass first: Z1 = XW1 + b1, H = σ(Z1), Ŷ = HW2 + b2 (no output activation), then the MSE over all m·k entries.',
+  dW2: 'dW2 = Hᵀδ2 with H the hidden ACTIVATIONS (after σ), δ2 = ∂L/∂Ŷ = 2(Ŷ − Y)/(m·k).',
   db2: 'db2 sums δ2 over the samples (rows): every sample pushes the output bias.',
   dW1: 'δ1 = (δ2·W2ᵀ) ⊙ σ\'(Z1), then dW1 = Xᵀδ1: σ\'(Z1) = H ⊙ (1 − H), from the hidden activations.',
   db1: 'db1 sums δ1 over the samples; do not forget it.',
@@ -106,7 +106,7 @@ describe('exercise 04-mlp-backprop: backpropagation', () => {
     await checkGradients(sigmoidNet(mulberry32(1), 2, 3, 1), XOR_X, XOR_Y, '2-3-1 net, XOR');
   });
 
-  it('[04-mlp-backprop.backprop.two-outputs] gradients of a 3-4-2 network with two outputs, MSE over n·k entries', async () => {
+  it('[04-mlp-backprop.backprop.two-outputs] gradients of a 3-4-2 network with two outputs, MSE over m·k entries', async () => {
     const rand = mulberry32(2);
     const net = sigmoidNet(rand, 3, 4, 2);
     await checkGradients(net, randomMatrix(rand, 5, 3), randomMatrix(rand, 5, 2), '3-4-2 net, 5 samples');
