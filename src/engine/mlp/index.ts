@@ -5,6 +5,7 @@ export * from './history';
 export * from './options';
 export type { Targets } from './targets';
 export * from './summary';
-export * from './json';
+export { MLP_FORMAT } from './json';
+export type { LayerJSON, MLPJSON, NamedJSON } from './json';
 export * from './mlp';
 export * from './factories';

@@ -3,32 +3,29 @@
  * `backward` show every step (each layer's z and a, each layer's gradients) for a notebook;
  * `fit` trains on preallocated buffers (see fit.ts and network.ts).
  */
-import { MAX_EPOCHS, MAX_UNITS } from '../errors';
 import { Activation, getActivation } from '../activations';
 import { Loss, getLoss } from '../losses';
-import { Matrix, MatrixLike, toMatrix, toVector } from '../matrix';
+import { Matrix, MatrixLike } from '../matrix';
 import { accuracy, r2Score } from '../metrics';
 import { toRng } from '../rng';
-import { InputError, OptionError, StateError, ShapeError, checkChoice, checkInteger, checkPositive, describeValue } from '../errors';
+import { InputError, MAX_UNITS, OptionError, StateError, ShapeError, checkChoice, checkInteger, describeValue } from '../errors';
 import { DenseLayer, Layer, MAX_PIECES, MaxoutLayer } from './layer';
 import { Head, Workspace, backwardRows, batchLoss, forwardRows, makeHead } from './network';
 import { InitName, initNames, initWeights } from './init';
-import { optimizerNames } from './optimizers';
 import { History } from './history';
 import { train, evaluateRows } from './fit';
 import { Targets, toInputs, toTargets } from './targets';
 import { BackwardResult, FitOptions, ForwardResult, LayerSpec, MLPOptions, Task } from './options';
 import { ModelSummary, summarize } from './summary';
-import { MLPJSON, MLP_FORMAT } from './json';
+import { MLPJSON, loadSavedWeights, modelToJSON, readSavedModel } from './json';
+import { resolveFitOptions } from './fit-options';
 import { inspectSymbol } from '../inspect';
-import { checkBoolean, checkOptions, optionKeys } from '../options';
+import { checkOptions, optionKeys } from '../options';
 
 const taskNames = ['classification', 'regression'] as const;
 
-/** The option names of the MLP and of fit, listed once. */
-const JSON_KEYS = optionKeys<MLPJSON>()('format', 'inputs', 'task', 'init', 'seed', 'loss', 'layers');
+/** The option names of the MLP, listed once. */
 const MLP_KEYS = optionKeys<MLPOptions>()('inputs', 'layers', 'loss', 'task', 'init', 'seed');
-const FIT_KEYS = optionKeys<FitOptions>()('epochs', 'batchSize', 'learningRate', 'optimizer', 'momentum', 'shuffle', 'seed', 'validationData', 'onEpoch');
 
 /** A multi-layer perceptron. */
 export class MLP {
@@ -188,43 +185,13 @@ export class MLP {
 
   /** Trains the network by mini-batch gradient descent; returns the History. Never throws for divergence. */
   fit(X: MatrixLike, y: Targets, options: FitOptions = {}): History {
-    checkOptions('fit: options', options, FIT_KEYS);
-    if (options.shuffle !== undefined) checkBoolean('fit: shuffle', options.shuffle);
+    const o = resolveFitOptions(options, (VX, vy) => {
+      const M = toInputs(VX as MatrixLike, this.inputs, 'fit: validationData');
+      return { X: M, Y: toTargets(vy as Targets, M.rows, this.outputs, this.isClassifier, 'fit: validationData') };
+    });
     const M = toInputs(X, this.inputs, 'fit');
     const Y = toTargets(y, M.rows, this.outputs, this.isClassifier, 'fit');
-    const epochs = checkInteger('fit: epochs', options.epochs ?? 100, 1, MAX_EPOCHS);
-    const batchSize = checkInteger('fit: batchSize', options.batchSize ?? 32, 1);
-    const learningRate = checkPositive('fit: learningRate', options.learningRate ?? 0.01);
-    const optimizer = checkChoice('fit: optimizer', options.optimizer ?? 'sgd', optimizerNames);
-    const momentum = options.momentum ?? 0.9;
-    if (typeof momentum !== 'number' || !(momentum >= 0 && momentum < 1)) {
-      throw new OptionError(`fit: momentum: expected a number in [0, 1), got ${describeValue(momentum)}`);
-    }
-    if (options.onEpoch !== undefined && typeof options.onEpoch !== 'function') {
-      throw new OptionError(`fit: onEpoch: expected a function (info) => void | boolean, got ${describeValue(options.onEpoch)}`);
-    }
-    const seed = options.seed;
-    const seedOk =
-      seed === undefined || typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed)) || (typeof seed === 'object' && seed !== null && typeof seed.shuffle === 'function');
-    if (!seedOk) throw new OptionError(`fit: seed: expected a finite number, a string or an Rng, got ${describeValue(seed)}`);
-    let validation: { X: Matrix; Y: Matrix } | undefined;
-    if (options.validationData !== undefined) {
-      const v = options.validationData;
-      if (typeof v !== 'object' || v === null) throw new OptionError(`fit: validationData: expected { X, y }, got ${describeValue(v)}`);
-      const VX = toInputs(v.X, this.inputs, 'fit: validationData');
-      validation = { X: VX, Y: toTargets(v.y, VX.rows, this.outputs, this.isClassifier, 'fit: validationData') };
-    }
-    return train(this, this.layers, this.head, this.isClassifier, M, Y, {
-      epochs,
-      batchSize,
-      learningRate,
-      optimizer,
-      momentum,
-      shuffle: options.shuffle ?? true,
-      seed,
-      validation,
-      onEpoch: options.onEpoch,
-    });
+    return train(this, this.layers, this.head, this.isClassifier, M, Y, o);
   }
 
   /**
@@ -317,45 +284,12 @@ export class MLP {
 
   /** A plain object with the architecture and the weights (JSON.stringify-able). */
   toJSON(): MLPJSON {
-    const loss = this.loss;
-    return {
-      format: MLP_FORMAT,
-      inputs: this.inputs,
-      task: this.task,
-      init: this.init,
-      seed: this.seed,
-      loss: loss.params ? { name: loss.name, params: { ...loss.params } } : { name: loss.name },
-      layers: this.layers.map((l) => ({
-        type: l.type,
-        units: l.units,
-        ...(l.type === 'maxout'
-          ? { pieces: l.pieces }
-          : { activation: l.activation.params ? { name: l.activation.name, params: { ...l.activation.params } } : { name: l.activation.name } }),
-        W: l.W.toArray(),
-        b: Array.from(l.b.data),
-      })),
-    };
+    return modelToJSON(this);
   }
 
   /** Rebuilds a model saved by toJSON (an object or its JSON string). */
   static fromJSON(json: MLPJSON | string): MLP {
-    let j: MLPJSON;
-    try {
-      j = typeof json === 'string' ? JSON.parse(json) : json;
-    } catch (e) {
-      throw new InputError(`MLP.fromJSON: expected the JSON text of a saved model, but it does not parse: ${(e as Error).message}`);
-    }
-    if (!j || typeof j !== 'object' || !Array.isArray(j.layers)) {
-      throw new InputError(`MLP.fromJSON: expected an object saved by MLP.toJSON (format '${MLP_FORMAT}'), got ${describeValue(j)}`);
-    }
-    if (j.format !== MLP_FORMAT) {
-      throw new InputError(`MLP.fromJSON: expected format '${MLP_FORMAT}' (saved by this version of annlab), got ${describeValue(j.format)}`);
-    }
-    checkOptions('MLP.fromJSON', j, JSON_KEYS);
-    j.layers.forEach((l, i) => {
-      if (typeof l !== 'object' || l === null) throw new InputError(`MLP.fromJSON: layers[${i}]: expected a saved layer { type, units, W, b }, got ${describeValue(l)}`);
-      checkChoice(`MLP.fromJSON: layers[${i}].type`, l.type, ['dense', 'maxout'] as const);
-    });
+    const j = readSavedModel(json);
     const model = new MLP({
       inputs: j.inputs,
       task: j.task,
@@ -366,16 +300,7 @@ export class MLP {
         l.type === 'maxout' ? { type: 'maxout', units: l.units, pieces: l.pieces } : { units: l.units, activation: getActivation(l.activation?.name, l.activation?.params) },
       ),
     });
-    model.layers.forEach((layer, i) => {
-      const saved = j.layers[i];
-      const W = toMatrix(saved.W, `MLP.fromJSON: layers[${i}].W`);
-      toVector(saved.b, `MLP.fromJSON: layers[${i}].b`);
-      if (W.rows !== layer.W.rows || W.cols !== layer.W.cols || j.layers[i].b.length !== layer.b.cols) {
-        throw new ShapeError(`MLP.fromJSON: layer ${i}: expected W ${layer.W.rows}×${layer.W.cols} and ${layer.b.cols} biases, got W ${W.rows}×${W.cols} and ${j.layers[i].b.length}`);
-      }
-      layer.W.data.set(W.data);
-      layer.b.data.set(j.layers[i].b);
-    });
+    loadSavedWeights(model.layers, j);
     return model;
   }
 
