@@ -9,6 +9,7 @@ import { toRng } from '../rng';
 import { Layer } from './layer';
 import { Head, Workspace, forwardRows, backwardRows, batchLoss, countCorrect, gatherRows } from './network';
 import { createOptimizer, OptimizerName } from './optimizers';
+import { ResidentNet } from './resident';
 import { History } from './history';
 import type { EpochInfo, FitOptions } from './options';
 import type { MLP } from './mlp';
@@ -60,8 +61,11 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
   const snapshot = params.map((p) => p.slice()); // the weights after the last finite epoch
   // plain SGD updates each layer inside the backward pass (see backwardRows); the others step after it
   const sgdRate = o.optimizer === 'sgd' ? o.learningRate : 0;
-  const optimizer = sgdRate > 0 ? null : createOptimizer(o.optimizer, params, o.momentum);
   const fusedDelta = head.fused !== null;
+  // The same step in WebAssembly on resident buffers where it applies (resident.ts, tested against
+  // the reference below); null: the reference runs.
+  const fast = ResidentNet.create(layers, head, B, o.optimizer, o.momentum);
+  const optimizer = sgdRate > 0 || fast ? null : createOptimizer(o.optimizer, params, o.momentum);
   const rng = toRng(o.seed, 0);
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
@@ -85,11 +89,18 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
     let lossSum = 0;
     let correct = 0;
     let bad = false;
+    fast?.load();
     for (let from = 0; from < n; from += B) {
       const rows = Math.min(B, n - from);
-      gatherRows(X, Y, idx, from, rows, ws, !o.shuffle);
-      forwardRows(layers, ws, rows);
-      const bl = batchLoss(layers, head, ws, rows, fusedDelta);
+      let bl: number;
+      if (fast) {
+        fast.gather(X, Y, idx, from, rows, !o.shuffle);
+        bl = fast.forwardLoss(rows);
+      } else {
+        gatherRows(X, Y, idx, from, rows, ws, !o.shuffle);
+        forwardRows(layers, ws, rows);
+        bl = batchLoss(layers, head, ws, rows, fusedDelta);
+      }
       if (!Number.isFinite(bl) || bl > limit) {
         lossSum = bl; // stop at once: one NaN/∞ (or exploded) batch is enough
         bad = true;
@@ -100,10 +111,16 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
         limit = DIVERGENCE_FACTOR * Math.max(bl, 1);
       }
       lossSum += bl * rows;
+      if (fast) {
+        if (classification) correct += fast.correct(rows);
+        fast.backwardStep(rows, o.learningRate);
+        continue;
+      }
       if (classification) correct += countCorrect(ws.a[L], ws.batchY, rows, m);
       backwardRows(layers, head, ws, rows, fusedDelta, sgdRate);
       if (optimizer) optimizer.step(grads, o.learningRate);
     }
+    if (fast && !bad) fast.store();
     const loss = bad ? lossSum : lossSum / n;
     h.loss.push(loss);
     h.epochs = epoch;
