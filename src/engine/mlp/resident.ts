@@ -36,7 +36,15 @@ interface TrainExports {
   biasGradient(rows: number, stride: number, dZ: number, gb: number): void;
   momentumStep(n: number, theta: number, g: number, v: number, mu: number, rate: number): void;
   countCorrect(rows: number, m: number, stride: number, a: number, y: number): number;
+  forwardLoss(layers: number, table: number, head: number, rows: number, X: number, d: number, Y: number): number;
+  backwardStep(layers: number, table: number, head: number, rows: number, X: number, d: number, wt: number, rate: number, momentum: number, mu: number): void;
 }
+
+/** The heads of wasm/train.ts. */
+const HEAD_CODES = { softmaxCrossEntropy: 0, sigmoidBinaryCrossEntropy: 1, mse: 2 } as const;
+
+/** The fields of a layer's row in the table wasm/train.ts reads (16 numbers a layer). */
+const FIELDS = ['kind', 'p', 'n', 'nP', 'u', 'uP', 'W', 'b', 'gb', 'z', 'a', 'dZ', 'dA', 'vW', 'vb', 'gW'] as const;
 
 /** The activation codes of wasm/train.ts. */
 export const ACTIVATION_CODES = { identity: 0, relu: 1, sigmoid: 2, tanh: 3, leakyRelu: 4, elu: 5, selu: 6, softplus: 7, step: 8, sign: 9 } as const;
@@ -121,6 +129,8 @@ export class ResidentNet {
   private readonly d: number;
   private readonly m: number;
   private readonly momentum: number | null;
+  private readonly table: number;
+  private readonly headCode: number;
 
   /**
    * A resident copy of `layers` for batches of up to `capacity` rows, or null where the
@@ -181,11 +191,20 @@ export class ResidentNet {
       };
     });
     this.Wt = take(wt);
+    this.table = take(16 * this.slots.length);
+    this.headCode = HEAD_CODES[head.fused ?? 'mse'];
     const bytes = (top + 16) * 8;
     const have = ex.memory.buffer.byteLength;
     if (bytes > have) ex.memory.grow(Math.ceil((bytes - have) / 65536)); // throws where it cannot
     this.heap = new Float64Array(ex.memory.buffer);
     this.heap.fill(0, Math.ceil(ex.heapBase() / 8)); // zero padding everywhere
+    // the table: numbers as they are, offsets in bytes
+    this.slots.forEach((s, l) => {
+      FIELDS.forEach((f, i) => {
+        const v = s[f];
+        this.heap[this.table + 16 * l + i] = i < 6 || v === 0 ? v : v * 8;
+      });
+    });
   }
 
   /** Copies every layer's W and b into the module (padded entries 0). */
@@ -233,23 +252,7 @@ export class ResidentNet {
 
   /** forwardRows and batchLoss(…, true) of the first `rows` rows of the batch: the mean loss. */
   forwardLoss(rows: number): number {
-    const ex = this.ex;
-    const rP = up4(rows);
-    let x = this.X;
-    let xs = this.d;
-    for (const s of this.slots) {
-      ex.gemm(rP, s.uP, s.n, x * 8, xs, 1, s.W * 8, s.z * 8, 0);
-      ex.addBias(rows, s.uP, s.z * 8, s.b * 8);
-      if (s.kind >= 0) ex.activate(s.kind, s.p, rows, s.u, s.uP, s.z * 8, s.a * 8);
-      x = s.a;
-      xs = s.uP;
-    }
-    const o = this.slots[this.slots.length - 1];
-    const m = this.m;
-    if (this.head.fused === 'softmaxCrossEntropy') return ex.softmaxCrossEntropy(rows, m, o.uP, o.z * 8, o.a * 8, this.Y * 8, o.dZ * 8);
-    if (this.head.fused === 'sigmoidBinaryCrossEntropy') return ex.sigmoidBinaryCrossEntropy(rows, m, o.uP, o.z * 8, o.a * 8, this.Y * 8, o.dZ * 8);
-    // MSE: its gradient dL/dŷ goes into dA of the output layer, for backwardStep
-    return ex.meanSquaredError(rows, m, o.uP, o.a * 8, this.Y * 8, o.dA * 8);
+    return this.ex.forwardLoss(this.slots.length, this.table * 8, this.headCode, rows, this.X * 8, this.d, this.Y * 8);
   }
 
   /** countCorrect of the batch after `forwardLoss`. */
@@ -263,29 +266,7 @@ export class ResidentNet {
    * does it (θ ← θ − ηg, W accumulated into), or momentum as the optimiser does it.
    */
   backwardStep(rows: number, rate: number): void {
-    const ex = this.ex;
-    const rP = up4(rows);
-    const slots = this.slots;
-    const L = slots.length - 1;
-    for (let l = L; l >= 0; l--) {
-      const s = slots[l];
-      if (l < L || !this.head.fused) ex.deactivate(s.kind, s.p, rows * s.uP, s.z * 8, s.a * 8, s.dA * 8, s.dZ * 8);
-      const x = l === 0 ? this.X : slots[l - 1].a;
-      const xs = l === 0 ? this.d : slots[l - 1].uP;
-      if (l > 0) {
-        // dX = dZ·Wᵀ with the old W, through Wᵀ [uP × nP] (its padded columns stay 0)
-        ex.transpose(s.n, s.uP, s.W * 8, this.Wt * 8, s.nP);
-        ex.gemm(rP, s.nP, s.u, s.dZ * 8, s.uP, 1, this.Wt * 8, slots[l - 1].dA * 8, 0);
-      }
-      if (this.momentum === null) {
-        ex.sgdBias(rows, s.uP, s.dZ * 8, s.gb * 8, s.b * 8, rate);
-        ex.gemm(s.nP, s.uP, rows, x * 8, 1, xs, s.dZ * 8, s.W * 8, 1);
-      } else {
-        ex.gemm(s.nP, s.uP, rows, x * 8, 1, xs, s.dZ * 8, s.gW * 8, 0);
-        ex.biasGradient(rows, s.uP, s.dZ * 8, s.gb * 8);
-        ex.momentumStep(s.nP * s.uP, s.W * 8, s.gW * 8, s.vW * 8, this.momentum, rate);
-        ex.momentumStep(s.uP, s.b * 8, s.gb * 8, s.vb * 8, this.momentum, rate);
-      }
-    }
+    const mu = this.momentum;
+    this.ex.backwardStep(this.slots.length, this.table * 8, this.headCode, rows, this.X * 8, this.d, this.Wt * 8, rate, mu === null ? 0 : 1, mu ?? 0);
   }
 }
