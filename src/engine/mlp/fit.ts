@@ -179,6 +179,7 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
       }
     }
   }
+  fast?.release();
   if (h.status === 'completed') h.message = `completed ${h.epochs} epochs, loss ${h.finalLoss.toPrecision(4)}`;
   h.seconds = (Date.now() - start) / 1000;
   return h;

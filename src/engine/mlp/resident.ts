@@ -81,6 +81,17 @@ export function instantiateTrainModule(): TrainExports | null {
   }
 }
 
+/** Memories up to this size (bytes) are kept for the next fit; larger ones go to the collector. */
+const KEEP_BYTES = 64 * 2 ** 20;
+let idle: TrainExports | null = null; // an instance no fit is using, kept to save the next one's setup
+
+/** The idle instance, or a new one (a fit inside another fit's onEpoch gets its own). */
+function acquire(): TrainExports | null {
+  const ex = idle ?? instantiateTrainModule();
+  idle = null;
+  return ex;
+}
+
 let enabled = true;
 
 /**
@@ -147,13 +158,18 @@ export class ResidentNet {
       if (!softmaxOut && !activationCode(layer.activation)) return null;
     }
     if (!head.fused && head.loss !== losses.mse) return null;
-    const ex = instantiateTrainModule();
+    const ex = acquire();
     if (!ex) return null;
     try {
       return new ResidentNet(ex, layers, head, capacity, optimizer === 'momentum' ? momentum : null);
     } catch {
       return null; // the memory could not grow (an address-space cap): the reference path runs
     }
+  }
+
+  /** Hands the module back for the next fit (call once, when training ends). */
+  release(): void {
+    if (this.ex.memory.buffer.byteLength <= KEEP_BYTES) idle = this.ex;
   }
 
   private constructor(ex: TrainExports, layers: readonly Layer[], head: Head, capacity: number, momentum: number | null) {
@@ -197,7 +213,7 @@ export class ResidentNet {
     const have = ex.memory.buffer.byteLength;
     if (bytes > have) ex.memory.grow(Math.ceil((bytes - have) / 65536)); // throws where it cannot
     this.heap = new Float64Array(ex.memory.buffer);
-    this.heap.fill(0, Math.ceil(ex.heapBase() / 8)); // zero padding everywhere
+    this.heap.fill(0, Math.ceil(ex.heapBase() / 8), top + 16); // zero padding everywhere
     // the table: numbers as they are, offsets in bytes
     this.slots.forEach((s, l) => {
       FIELDS.forEach((f, i) => {
