@@ -6,6 +6,8 @@
  * and both optimisers it takes. What it does not take falls back to the reference.
  */
 import fc from 'fast-check';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { MLP } from '../../../src/engine/mlp';
 import { ResidentNet, activationCode, instantiateTrainModule, useResidentTraining } from '../../../src/engine/mlp/resident';
 import { Activation, activations, elu, leakyRelu } from '../../../src/engine/activations';
@@ -172,6 +174,18 @@ describe('the resident training step trains like the reference', () => {
       epochs: fc.integer({ min: 1, max: 4 }),
     });
     fc.assert(fc.property(caseArb, (c) => expectTwins(c)), { numRuns: 60 });
+  });
+
+  it('its relaxed-SIMD build (fused multiply-add, where the engine has it) trains like the reference too', () => {
+    // Node 20 has relaxed SIMD behind a flag: check that build in a child process started with it.
+    const script = path.join(__dirname, 'resident-relaxed-check.ts');
+    const r = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', script], { encoding: 'utf8', timeout: 60000 });
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout) as { kernels: string; used: boolean[]; loss: number; weights: number };
+    expect(result.kernels).toBe('wasm-simd-fma');
+    expect(result.used).toEqual([false, true]);
+    expect(result.loss).toBeLessThan(1e-12);
+    expect(result.weights).toBeLessThan(1e-12);
   });
 
   it('the weights come back after every epoch: onEpoch and validation see the trained weights', () => {
