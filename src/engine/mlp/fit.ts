@@ -89,7 +89,7 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
     let lossSum = 0;
     let correct = 0;
     let bad = false;
-    fast?.load();
+    if (fast && (epoch === 1 || o.onEpoch)) fast.load(); // onEpoch may have changed the weights
     for (let from = 0; from < n; from += B) {
       const rows = Math.min(B, n - from);
       let bl: number;

@@ -223,16 +223,21 @@ export class ResidentNet {
     });
   }
 
-  /** Copies every layer's W and b into the module (padded entries 0). */
+  /**
+   * Copies every layer's W and b into the module (padded entries stay 0). Plain loops: a view
+   * per row would be garbage, and W1's 5000 epochs of 4 rows would mostly make garbage.
+   */
   load(): void {
     const h = this.heap;
     for (const s of this.slots) {
       const W = s.layer.W.data;
       const b = s.layer.b.data;
-      h.fill(0, s.W, s.W + s.nP * s.uP);
-      for (let r = 0; r < s.n; r++) h.set(W.subarray(r * s.u, (r + 1) * s.u), s.W + r * s.uP);
-      h.fill(0, s.b, s.b + s.uP);
-      h.set(b, s.b);
+      for (let r = 0; r < s.n; r++) {
+        const from = r * s.u;
+        const to = s.W + r * s.uP;
+        for (let j = 0; j < s.u; j++) h[to + j] = W[from + j];
+      }
+      for (let j = 0; j < s.u; j++) h[s.b + j] = b[j];
     }
   }
 
@@ -241,8 +246,13 @@ export class ResidentNet {
     const h = this.heap;
     for (const s of this.slots) {
       const W = s.layer.W.data;
-      for (let r = 0; r < s.n; r++) W.set(h.subarray(s.W + r * s.uP, s.W + r * s.uP + s.u), r * s.u);
-      s.layer.b.data.set(h.subarray(s.b, s.b + s.u));
+      const b = s.layer.b.data;
+      for (let r = 0; r < s.n; r++) {
+        const to = r * s.u;
+        const from = s.W + r * s.uP;
+        for (let j = 0; j < s.u; j++) W[to + j] = h[from + j];
+      }
+      for (let j = 0; j < s.u; j++) b[j] = h[s.b + j];
     }
   }
 
