@@ -92,6 +92,10 @@ function acquire(): TrainExports | null {
   return ex;
 }
 
+// Compiled and instantiated when annlab loads, as the matrix kernels are (a few milliseconds),
+// so that the first fit does not pay for it.
+idle = instantiateTrainModule();
+
 let enabled = true;
 
 /**
