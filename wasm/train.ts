@@ -275,6 +275,11 @@ export function momentumStep(n: i32, theta: usize, g: usize, v: usize, mu: f64, 
   }
 }
 
+/** Copies `rows` rows of `cols` numbers from src (row stride srcStride) to dst (row stride dstStride). */
+export function copyRows(rows: i32, cols: i32, src: usize, srcStride: i32, dst: usize, dstStride: i32): void {
+  for (let r = 0; r < rows; r++) memory.copy(at(dst, r * dstStride), at(src, r * srcStride), <usize>cols << 3);
+}
+
 /**
  * How many of the rows are classified right (countCorrect): the first argmax of ŷ against that
  * of y, or ŷ ≥ 0.5 against y ≥ 0.5 for one output.

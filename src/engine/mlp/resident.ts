@@ -36,6 +36,7 @@ interface TrainExports {
   biasGradient(rows: number, stride: number, dZ: number, gb: number): void;
   momentumStep(n: number, theta: number, g: number, v: number, mu: number, rate: number): void;
   countCorrect(rows: number, m: number, stride: number, a: number, y: number): number;
+  copyRows(rows: number, cols: number, src: number, srcStride: number, dst: number, dstStride: number): void;
   forwardLoss(layers: number, table: number, head: number, rows: number, X: number, d: number, Y: number): number;
   backwardStep(layers: number, table: number, head: number, rows: number, X: number, d: number, wt: number, rate: number, momentum: number, mu: number): void;
 }
@@ -201,7 +202,7 @@ export class ResidentNet {
       const u = l.units;
       const nP = up4(n);
       const uP = up4(u);
-      wt = Math.max(wt, nP * uP);
+      wt = Math.max(wt, nP * uP); // Wᵀ in the backward pass; W on its way in and out (load, store)
       const withMomentum = momentum !== null;
       return {
         layer, kind: code.kind, p: code.p, n, nP, u, uP,
@@ -228,35 +229,26 @@ export class ResidentNet {
   }
 
   /**
-   * Copies every layer's W and b into the module (padded entries stay 0). Plain loops: a view
-   * per row would be garbage, and W1's 5000 epochs of 4 rows would mostly make garbage.
+   * Copies every layer's W and b into the module (padded entries stay 0): W goes in whole to
+   * the scratch area, and the module spreads its rows to the padded stride (no view per row,
+   * no JavaScript loop for the engine to compile).
    */
   load(): void {
     const h = this.heap;
     for (const s of this.slots) {
-      const W = s.layer.W.data;
-      const b = s.layer.b.data;
-      for (let r = 0; r < s.n; r++) {
-        const from = r * s.u;
-        const to = s.W + r * s.uP;
-        for (let j = 0; j < s.u; j++) h[to + j] = W[from + j];
-      }
-      for (let j = 0; j < s.u; j++) h[s.b + j] = b[j];
+      h.set(s.layer.W.data, this.Wt);
+      this.ex.copyRows(s.n, s.u, this.Wt * 8, s.u, s.W * 8, s.uP);
+      h.set(s.layer.b.data, s.b);
     }
   }
 
-  /** Copies every layer's W and b back out of the module. */
+  /** Copies every layer's W and b back out of the module (the reverse of `load`). */
   store(): void {
     const h = this.heap;
     for (const s of this.slots) {
-      const W = s.layer.W.data;
-      const b = s.layer.b.data;
-      for (let r = 0; r < s.n; r++) {
-        const to = r * s.u;
-        const from = s.W + r * s.uP;
-        for (let j = 0; j < s.u; j++) W[to + j] = h[from + j];
-      }
-      for (let j = 0; j < s.u; j++) b[j] = h[s.b + j];
+      this.ex.copyRows(s.n, s.u, s.W * 8, s.uP, this.Wt * 8, s.u);
+      s.layer.W.data.set(h.subarray(this.Wt, this.Wt + s.n * s.u));
+      s.layer.b.data.set(h.subarray(s.b, s.b + s.u));
     }
   }
 
