@@ -2,7 +2,8 @@
 // each binary, base64-encoded, in a TypeScript file under src/engine, so that annlab loads it
 // synchronously without the file system (in Node, tslab and browsers alike):
 //   wasm/gemm.ts  → src/engine/matrix/wasm/gemm-binary.ts  (the matrix kernels)
-//   wasm/train.ts → src/engine/mlp/wasm/train-binary.ts    (the resident training step)
+//   wasm/train.ts → src/engine/mlp/wasm/train-binary.ts    (the resident training step, with
+//                   wasm/train-kernels.ts and the gemm of wasm/gemm.ts compiled in)
 // The output is deterministic: running it again on the same sources gives the same files
 // (test/engine/mlp/wasm-build.test.ts checks that the committed files are in sync).
 const { spawnSync } = require('child_process');
