@@ -6,6 +6,7 @@
 // block width (4 doubles, 8 floats), calls `gemm` or `gemm32`, and copies C back. No allocation
 // happens here (runtime stub). WebAssembly SIMD has no fused multiply-add: each multiply-add is
 // an f64x2.mul and an f64x2.add, unless the engine has relaxed SIMD (see madd64 below).
+// wasm/train.ts (the resident training step) compiles `gemm` and `transpose` into its own module.
 
 // a·b + c on each lane. Built twice (wasm/build.js): once for WebAssembly SIMD, where it is a
 // multiply and an add (rounded twice, like the TypeScript kernels), and once with relaxed SIMD,

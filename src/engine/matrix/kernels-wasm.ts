@@ -19,6 +19,7 @@ import { checkChoice } from '../errors';
 import { checkBoolean } from '../options';
 import { blockedKernels } from './kernels-blocked';
 import { GEMM_WASM_BASE64, GEMM_RELAXED_WASM_BASE64 } from './wasm/gemm-binary';
+import { decodeBase64 } from './wasm/base64';
 
 /** Products with fewer multiply-adds (m·n·k) than this run in TypeScript. */
 export const WASM_MIN_WORK = 16384;
@@ -36,27 +37,6 @@ interface GemmExports {
   transpose: TransposeFn;
   gemm32: GemmFn;
   transpose32: TransposeFn;
-}
-
-/** Decodes base64 without Buffer or atob (neither is part of the numerical core's world). */
-function decodeBase64(s: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const value = new Int8Array(128).fill(-1);
-  for (let i = 0; i < alphabet.length; i++) value[alphabet.charCodeAt(i)] = i;
-  const clean = s.replace(/[^A-Za-z0-9+/]/g, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let nbits = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    bits = (bits << 6) | value[clean.charCodeAt(i)];
-    nbits += 6;
-    if (nbits >= 8) {
-      nbits -= 8;
-      out[o++] = (bits >> nbits) & 0xff;
-    }
-  }
-  return out.subarray(0, o);
 }
 
 const roundUp4 = (x: number): number => (x + 3) & ~3;

@@ -9,6 +9,7 @@ import { toRng } from '../rng';
 import { Layer } from './layer';
 import { Head, Workspace, forwardRows, backwardRows, batchLoss, countCorrect, gatherRows } from './network';
 import { createOptimizer, OptimizerName } from './optimizers';
+import { ResidentNet } from './resident';
 import { History } from './history';
 import type { EpochInfo, FitOptions } from './options';
 import type { MLP } from './mlp';
@@ -48,6 +49,47 @@ export function evaluateRows(layers: readonly Layer[], head: Head, ws: Workspace
   return { loss: loss / n, correct };
 }
 
+/**
+ * True when every parameter is finite. (v − v is 0 exactly for a finite v, NaN for NaN and ±∞.)
+ * Loops like this one sit outside `train`: a hot loop makes the engine compile its whole function.
+ */
+function allFinite(params: Float64Array[]): boolean {
+  for (const a of params) {
+    for (let k = 0, len = a.length; k < len; k++) {
+      const v = a[k];
+      if (v - v !== 0) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The batch loop of `train` below, on the resident twin of its passes (resident.ts): the same
+ * steps, the same divergence rule. `limit` is the current limit (∞ before the first batch);
+ * `firstLoss` is the first batch's loss (the initial loss, when `limit` was ∞). A function of
+ * its own, so that the engine compiles this small hot loop rather than all of `train`.
+ */
+function residentEpoch(fast: ResidentNet, X: Matrix, Y: Matrix, idx: Int32Array, B: number, o: ResolvedFit, classification: boolean, limit: number) {
+  const n = X.rows;
+  let lossSum = 0;
+  let correct = 0;
+  let firstLoss: number | null = null;
+  for (let from = 0; from < n; from += B) {
+    const rows = Math.min(B, n - from);
+    fast.gather(X, Y, idx, from, rows, !o.shuffle);
+    const bl = fast.forwardLoss(rows);
+    if (!Number.isFinite(bl) || bl > limit) return { lossSum: bl, correct, bad: true, firstLoss };
+    if (limit === Infinity) {
+      firstLoss = bl;
+      limit = DIVERGENCE_FACTOR * Math.max(bl, 1);
+    }
+    lossSum += bl * rows;
+    if (classification) correct += fast.correct(rows);
+    fast.backwardStep(rows, o.learningRate);
+  }
+  return { lossSum, correct, bad: false, firstLoss };
+}
+
 /** Trains `layers` on X, Y (already checked) and returns the History. */
 export function train(model: MLP, layers: readonly Layer[], head: Head, classification: boolean, X: Matrix, Y: Matrix, o: ResolvedFit): History {
   const start = Date.now();
@@ -60,11 +102,13 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
   const snapshot = params.map((p) => p.slice()); // the weights after the last finite epoch
   // plain SGD updates each layer inside the backward pass (see backwardRows); the others step after it
   const sgdRate = o.optimizer === 'sgd' ? o.learningRate : 0;
-  const optimizer = sgdRate > 0 ? null : createOptimizer(o.optimizer, params, o.momentum);
   const fusedDelta = head.fused !== null;
+  // The same step in WebAssembly on resident buffers where it applies (resident.ts, tested against
+  // the reference below); null: the reference runs.
+  const fast = ResidentNet.create(layers, head, B, o.optimizer, o.momentum);
+  const optimizer = sgdRate > 0 || fast ? null : createOptimizer(o.optimizer, params, o.momentum);
   const rng = toRng(o.seed, 0);
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
+  const idx = Int32Array.from({ length: n }, (_, i) => i); // the order of the rows, shuffled in place
   const m = Y.cols;
   const L = layers.length - 1;
 
@@ -85,7 +129,16 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
     let lossSum = 0;
     let correct = 0;
     let bad = false;
-    for (let from = 0; from < n; from += B) {
+    if (fast) {
+      if (epoch === 1 || o.onEpoch) fast.load(); // onEpoch may have changed the weights
+      const r = residentEpoch(fast, X, Y, idx, B, o, classification, limit);
+      ({ lossSum, correct, bad } = r);
+      if (limit === Infinity && r.firstLoss !== null) {
+        initialLoss = r.firstLoss;
+        limit = DIVERGENCE_FACTOR * Math.max(r.firstLoss, 1);
+      }
+    }
+    for (let from = 0; from < n && !fast; from += B) {
       const rows = Math.min(B, n - from);
       gatherRows(X, Y, idx, from, rows, ws, !o.shuffle);
       forwardRows(layers, ws, rows);
@@ -104,23 +157,11 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
       backwardRows(layers, head, ws, rows, fusedDelta, sgdRate);
       if (optimizer) optimizer.step(grads, o.learningRate);
     }
+    if (fast && !bad) fast.store();
     const loss = bad ? lossSum : lossSum / n;
     h.loss.push(loss);
     h.epochs = epoch;
-    let finiteWeights = true;
-    if (!bad) {
-      for (let p = 0; p < params.length && finiteWeights; p++) {
-        const a = params[p];
-        for (let k = 0, len = a.length; k < len; k++) {
-          const v = a[k];
-          if (v - v !== 0) {
-            // v − v is 0 exactly for a finite v (NaN for NaN and ±∞)
-            finiteWeights = false;
-            break;
-          }
-        }
-      }
-    }
+    const finiteWeights = bad || allFinite(params);
     if (bad || !finiteWeights) {
       restore();
       h.status = 'diverged';
@@ -162,6 +203,7 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
       }
     }
   }
+  fast?.release();
   if (h.status === 'completed') h.message = `completed ${h.epochs} epochs, loss ${h.finalLoss.toPrecision(4)}`;
   h.seconds = (Date.now() - start) / 1000;
   return h;
