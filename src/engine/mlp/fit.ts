@@ -8,7 +8,7 @@ import { Matrix } from '../matrix';
 import { toRng } from '../rng';
 import { Layer } from './layer';
 import { Head, Workspace, forwardRows, backwardRows, batchLoss, countCorrect, gatherRows } from './network';
-import { createOptimizer, OptimizerName } from './optimizers';
+import { createOptimizer, Optimizer, OptimizerName } from './optimizers';
 import { ResidentNet } from './resident';
 import { History } from './history';
 import type { EpochInfo, FitOptions } from './options';
@@ -64,30 +64,76 @@ function allFinite(params: Float64Array[]): boolean {
 }
 
 /**
- * The batch loop of `train` below, on the resident twin of its passes (resident.ts): the same
- * steps, the same divergence rule. `limit` is the current limit (∞ before the first batch);
- * `firstLoss` is the first batch's loss (the initial loss, when `limit` was ∞). A function of
- * its own, so that the engine compiles this small hot loop rather than all of `train`.
+ * The divergence rule, kept across epochs: the first batch's loss (before any update) is the
+ * initial loss; a batch loss that is NaN, ∞ or above DIVERGENCE_FACTOR × max(initial, 1) means
+ * the run blew up.
  */
-function residentEpoch(fast: ResidentNet, X: Matrix, Y: Matrix, idx: Int32Array, B: number, o: ResolvedFit, classification: boolean, limit: number) {
+class DivergenceWatch {
+  /** The loss of the untrained weights on the first batch (NaN until it is seen). */
+  initialLoss = NaN;
+  private limit = Infinity;
+
+  /** False when `loss` means the run diverged. */
+  accept(loss: number): boolean {
+    if (!Number.isFinite(loss) || loss > this.limit) return false;
+    if (this.limit === Infinity) {
+      this.initialLoss = loss;
+      this.limit = DIVERGENCE_FACTOR * Math.max(loss, 1);
+    }
+    return true;
+  }
+}
+
+/** One epoch's sums; `bad`: it stopped at a diverged batch, whose loss is `lossSum`. */
+interface EpochSums {
+  lossSum: number;
+  correct: number;
+  bad: boolean;
+}
+
+/**
+ * One epoch of mini-batches, the reference (network.ts): gather the batch, forward pass, loss,
+ * reverse pass, step. Plain SGD steps inside backwardRows (`sgdRate`); other optimisers after it.
+ */
+function referenceEpoch(layers: readonly Layer[], head: Head, ws: Workspace, X: Matrix, Y: Matrix, idx: Int32Array, o: ResolvedFit, classification: boolean,
+  watch: DivergenceWatch, sgdRate: number, optimizer: Optimizer | null, grads: Float64Array[]): EpochSums {
+  const n = X.rows;
+  const B = ws.capacity;
+  const fusedDelta = head.fused !== null;
+  let lossSum = 0;
+  let correct = 0;
+  for (let from = 0; from < n; from += B) {
+    const rows = Math.min(B, n - from);
+    gatherRows(X, Y, idx, from, rows, ws, !o.shuffle);
+    forwardRows(layers, ws, rows);
+    const bl = batchLoss(layers, head, ws, rows, fusedDelta);
+    if (!watch.accept(bl)) return { lossSum: bl, correct, bad: true }; // one NaN/∞ (or exploded) batch is enough
+    lossSum += bl * rows;
+    if (classification) correct += countCorrect(ws.a[layers.length - 1], ws.batchY, rows, Y.cols);
+    backwardRows(layers, head, ws, rows, fusedDelta, sgdRate);
+    if (optimizer) optimizer.step(grads, o.learningRate);
+  }
+  return { lossSum, correct, bad: false };
+}
+
+/**
+ * The same epoch on the resident twin of the passes (resident.ts). Like referenceEpoch, a
+ * function of its own, so that the engine compiles this small hot loop rather than all of `train`.
+ */
+function residentEpoch(fast: ResidentNet, X: Matrix, Y: Matrix, idx: Int32Array, B: number, o: ResolvedFit, classification: boolean, watch: DivergenceWatch): EpochSums {
   const n = X.rows;
   let lossSum = 0;
   let correct = 0;
-  let firstLoss: number | null = null;
   for (let from = 0; from < n; from += B) {
     const rows = Math.min(B, n - from);
     fast.gather(X, Y, idx, from, rows, !o.shuffle);
     const bl = fast.forwardLoss(rows);
-    if (!Number.isFinite(bl) || bl > limit) return { lossSum: bl, correct, bad: true, firstLoss };
-    if (limit === Infinity) {
-      firstLoss = bl;
-      limit = DIVERGENCE_FACTOR * Math.max(bl, 1);
-    }
+    if (!watch.accept(bl)) return { lossSum: bl, correct, bad: true };
     lossSum += bl * rows;
     if (classification) correct += fast.correct(rows);
     fast.backwardStep(rows, o.learningRate);
   }
-  return { lossSum, correct, bad: false, firstLoss };
+  return { lossSum, correct, bad: false };
 }
 
 /** Trains `layers` on X, Y (already checked) and returns the History. */
@@ -102,15 +148,12 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
   const snapshot = params.map((p) => p.slice()); // the weights after the last finite epoch
   // plain SGD updates each layer inside the backward pass (see backwardRows); the others step after it
   const sgdRate = o.optimizer === 'sgd' ? o.learningRate : 0;
-  const fusedDelta = head.fused !== null;
   // The same step in WebAssembly on resident buffers where it applies (resident.ts, tested against
   // the reference below); null: the reference runs.
   const fast = ResidentNet.create(layers, head, B, o.optimizer, o.momentum);
   const optimizer = sgdRate > 0 || fast ? null : createOptimizer(o.optimizer, params, o.momentum);
   const rng = toRng(o.seed, 0);
   const idx = Int32Array.from({ length: n }, (_, i) => i); // the order of the rows, shuffled in place
-  const m = Y.cols;
-  const L = layers.length - 1;
 
   const h = new History(o.learningRate);
   if (classification) h.accuracy = [];
@@ -122,41 +165,13 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
     for (let p = 0; p < params.length; p++) params[p].set(snapshot[p]);
   };
 
-  let initialLoss = NaN; // the loss of the untrained weights on the first batch
-  let limit = Infinity; // a batch loss above it means the run blew up
+  const watch = new DivergenceWatch();
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     if (o.shuffle) rng.shuffle(idx);
-    let lossSum = 0;
-    let correct = 0;
-    let bad = false;
-    if (fast) {
-      if (epoch === 1 || o.onEpoch) fast.load(); // onEpoch may have changed the weights
-      const r = residentEpoch(fast, X, Y, idx, B, o, classification, limit);
-      ({ lossSum, correct, bad } = r);
-      if (limit === Infinity && r.firstLoss !== null) {
-        initialLoss = r.firstLoss;
-        limit = DIVERGENCE_FACTOR * Math.max(r.firstLoss, 1);
-      }
-    }
-    for (let from = 0; from < n && !fast; from += B) {
-      const rows = Math.min(B, n - from);
-      gatherRows(X, Y, idx, from, rows, ws, !o.shuffle);
-      forwardRows(layers, ws, rows);
-      const bl = batchLoss(layers, head, ws, rows, fusedDelta);
-      if (!Number.isFinite(bl) || bl > limit) {
-        lossSum = bl; // stop at once: one NaN/∞ (or exploded) batch is enough
-        bad = true;
-        break;
-      }
-      if (limit === Infinity) {
-        initialLoss = bl;
-        limit = DIVERGENCE_FACTOR * Math.max(bl, 1);
-      }
-      lossSum += bl * rows;
-      if (classification) correct += countCorrect(ws.a[L], ws.batchY, rows, m);
-      backwardRows(layers, head, ws, rows, fusedDelta, sgdRate);
-      if (optimizer) optimizer.step(grads, o.learningRate);
-    }
+    if (fast && (epoch === 1 || o.onEpoch)) fast.load(); // onEpoch may have changed the weights
+    const { lossSum, correct, bad } = fast
+      ? residentEpoch(fast, X, Y, idx, B, o, classification, watch)
+      : referenceEpoch(layers, head, ws, X, Y, idx, o, classification, watch, sgdRate, optimizer, grads);
     if (fast && !bad) fast.store();
     const loss = bad ? lossSum : lossSum / n;
     h.loss.push(loss);
@@ -169,7 +184,7 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
         ? 'the weights became NaN or ∞'
         : !Number.isFinite(loss)
           ? `loss became ${loss}`
-          : `loss reached ${loss.toPrecision(3)}, over ${DIVERGENCE_FACTOR.toExponential(0)}× the initial ${initialLoss.toPrecision(3)}`;
+          : `loss reached ${loss.toPrecision(3)}, over ${DIVERGENCE_FACTOR.toExponential(0)}× the initial ${watch.initialLoss.toPrecision(3)}`;
       h.message =
         `diverged at epoch ${epoch}: ${what} (learning rate ${o.learningRate} is too large); ` +
         (epoch > 1 ? `weights restored to epoch ${epoch - 1}` : 'weights restored to their initial values');
