@@ -141,16 +141,17 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
   const start = Date.now();
   const n = X.rows;
   const B = Math.min(o.batchSize, n);
-  const ws = new Workspace(layers, B, true);
+  // The same step in WebAssembly on resident buffers where it applies (resident.ts, tested against
+  // the reference below); null: the reference runs.
+  const fast = ResidentNet.create(layers, head, B, o.optimizer, o.momentum);
+  // the reference's buffers; with the resident step only the forward ones (validation)
+  const ws = new Workspace(layers, B, !fast);
   const params: Float64Array[] = [];
   for (const l of layers) params.push(l.W.data, l.b.data);
   const grads = ws.gradientArrays();
   const snapshot = params.map((p) => p.slice()); // the weights after the last finite epoch
   // plain SGD updates each layer inside the backward pass (see backwardRows); the others step after it
   const sgdRate = o.optimizer === 'sgd' ? o.learningRate : 0;
-  // The same step in WebAssembly on resident buffers where it applies (resident.ts, tested against
-  // the reference below); null: the reference runs.
-  const fast = ResidentNet.create(layers, head, B, o.optimizer, o.momentum);
   const optimizer = sgdRate > 0 || fast ? null : createOptimizer(o.optimizer, params, o.momentum);
   const rng = toRng(o.seed, 0);
   const idx = Int32Array.from({ length: n }, (_, i) => i); // the order of the rows, shuffled in place
