@@ -1,9 +1,8 @@
 /** A seeded split of a data set into a training part and a held-out test part. */
 import { InputError, OptionError, ShapeError, describeValue } from '../errors';
-import { Matrix, MatrixLike, VectorLike, toMatrix, toVector } from '../matrix';
-import { Rng } from '../rng';
+import { Matrix, MatrixLike, VectorLike, argmaxRows, toMatrix, toVector } from '../matrix';
+import { Rng, rngFrom } from '../rng';
 import { checkBoolean, checkOptions, optionKeys } from '../options';
-import { rngFrom } from '../rng';
 
 /** Options of {@link trainTestSplit}. */
 export interface SplitOptions {
@@ -29,14 +28,14 @@ export interface Split<T> {
   yTest: T;
 }
 
+/** The option names of trainTestSplit, listed once. */
+const SPLIT_KEYS = optionKeys<SplitOptions>()('testSize', 'seed', 'rng', 'stratify');
+
 /**
  * Shuffles the samples (seeded) and splits them into a training and a test part.
  * With `stratify`, each class is split on its own, so both parts keep the class proportions.
  * @example const { XTrain, XTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.2, seed: 42, stratify: true });
  */
-/** The option names of trainTestSplit, listed once. */
-const SPLIT_KEYS = optionKeys<SplitOptions>()('testSize', 'seed', 'rng', 'stratify');
-
 export function trainTestSplit(X: MatrixLike, y: VectorLike, options?: SplitOptions): Split<number[]>;
 export function trainTestSplit(X: MatrixLike, y: ReadonlyArray<ReadonlyArray<number>>, options?: SplitOptions): Split<number[][]>;
 export function trainTestSplit(X: MatrixLike, y: VectorLike | ReadonlyArray<ReadonlyArray<number>>, opts: SplitOptions = {}): Split<number[] | number[][]> {
@@ -82,11 +81,12 @@ function plainOrder(n: number, nTest: number, rng: Rng): { test: Int32Array; tra
  */
 function stratifiedOrder(Y: Matrix, twoD: boolean, nTest: number, rng: Rng): { test: Int32Array; train: Int32Array } {
   const n = Y.rows;
+  const labels: ArrayLike<number> = twoD ? argmaxRows(Y) : Y.data; // a one-hot row's class is its largest column
   const slotOf = new Map<number, number>();
   const classSlot = new Int32Array(n);
   const counts: number[] = [];
   for (let i = 0; i < n; i++) {
-    const c = twoD ? argmaxRow(Y, i) : Y.data[i];
+    const c = labels[i];
     if (!twoD && !Number.isInteger(c)) {
       throw new InputError(`trainTestSplit: stratify: expected class labels (integers) in y, but y[${i}] is ${c}`);
     }
@@ -152,12 +152,4 @@ function valuesAt(v: Float64Array, idx: Int32Array): number[] {
   const out = new Array<number>(idx.length);
   for (let k = 0; k < idx.length; k++) out[k] = v[idx[k]];
   return out;
-}
-
-/** The column of the largest value in row i of Y (the class of a one-hot row). */
-function argmaxRow(Y: Matrix, i: number): number {
-  const o = i * Y.cols;
-  let best = 0;
-  for (let j = 1; j < Y.cols; j++) if (Y.data[o + j] > Y.data[o + best]) best = j;
-  return best;
 }
