@@ -51,10 +51,11 @@ export function checkChoice<T extends string>(what: string, value: unknown, choi
   throw new OptionError(`${what}: expected one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${describeValue(value)}`);
 }
 
-/** Checks that `names` is a list of strings (the choices or option names a check compares with). */
-export function checkNames(what: string, names: unknown): readonly string[] {
-  if (!Array.isArray(names) || names.length === 0 || names.some((n) => typeof n !== 'string')) {
-    throw new OptionError(`${what}: expected a non-empty list of names (string[]), got ${describeValue(names)}`);
+/** Checks that `names` is a list of at least `min` strings (choices, option names, class names, …). */
+export function checkNames(what: string, names: unknown, min = 1): readonly string[] {
+  if (!Array.isArray(names) || names.length < Math.max(1, min) || names.some((n) => typeof n !== 'string')) {
+    const expected = min > 1 ? `a list of ${min} names (strings)` : 'a non-empty list of names (string[])';
+    throw new OptionError(`${what}: expected ${expected}, got ${describeValue(names)}`);
   }
   return names;
 }

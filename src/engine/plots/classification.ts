@@ -5,7 +5,7 @@
 import { confusionMatrix } from '../metrics';
 import { InputError, checkInteger, describeValue } from '../errors';
 import { MatrixLike, VectorLike } from '../matrix';
-import { PlotOptions, PlotSpec, checkClassLabels, checkFlag, checkNames, checkSize, formatNumber, toLabels, toRows, topLevel } from './common';
+import { PlotOptions, PlotSpec, checkClassLabels, checkFlag, optionalNames, checkSize, formatNumber, toLabels, toRows, topLevel } from './common';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
 
@@ -51,7 +51,7 @@ export function confusionMatrixPlot(input: ReadonlyArray<ReadonlyArray<number>> 
   if (k === 0 || m.some((r) => r.length !== k)) {
     throw new InputError(`${what}: expected a square matrix (rows = true class, columns = predicted), got ${describeValue(input)}`);
   }
-  const names = checkNames(`${what}: classNames`, options.classNames, k) ?? Array.from({ length: k }, (_, i) => String(i));
+  const names = optionalNames(`${what}: classNames`, options.classNames, k) ?? Array.from({ length: k }, (_, i) => String(i));
   const name = (i: number) => names[i] ?? String(i);
   const normalize = checkFlag(`${what}: normalize`, options.normalize, false);
   const cells: { true: string; predicted: string; count: number; fraction: number; correct: boolean }[] = [];

@@ -6,8 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { Matrix, MatrixLike, VectorLike } from '../matrix';
 import { toMatrix } from '../matrix';
-import { InputError, MAX_CLASSES, OptionError, describeValue } from '../errors';
-import { checkOptions } from '../options';
+import { InputError, MAX_CLASSES, OptionError, checkNames, describeValue } from '../errors';
+import { checkBoolean, checkOptions } from '../options';
 import { checkNoise } from '../data/options';
 
 /** A vega-lite v5 specification, as every builder returns it. */
@@ -98,7 +98,7 @@ export function planeData(what: string, data: LabelledData, featureNames?: Reado
   const y = checkClassLabels(`${what}: y`, toLabels(data.y, `${what}: y`));
   checkSameLength(what, X, y);
   if (X[0].length !== 2) throw new InputError(`${what}: expected 2 input features (a plane), got ${X[0].length}${hint}`);
-  const given = checkNames(`${what}: featureNames`, featureNames, 2) ?? checkNames(`${what}: data.featureNames`, data.featureNames, 2) ?? ['x1', 'x2'];
+  const given = optionalNames(`${what}: featureNames`, featureNames, 2) ?? optionalNames(`${what}: data.featureNames`, data.featureNames, 2) ?? ['x1', 'x2'];
   return { X, y, names: [symbolName(given[0] ?? 'x1'), symbolName(given[1] ?? 'x2')] };
 }
 
@@ -220,21 +220,15 @@ export function checkMargin(what: string, value: unknown, fallback: number): num
 
 /** Checks a yes/no option (logY, normalize, boundary, …); undefined gives `fallback`. */
 export function checkFlag(what: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new OptionError(`${what}: expected true or false, got ${describeValue(value)}`);
-  return value;
+  return value === undefined ? fallback : checkBoolean(what, value);
 }
 
 /**
- * Checks names given for features, classes, inputs or outputs: a list of at least `count`
- * strings (one per feature, class, …). Undefined (not given) stays undefined.
+ * Names given for features, classes, inputs or outputs: a list of at least `count` strings (one
+ * per feature, class, …), copied. Undefined (not given) stays undefined.
  */
-export function checkNames(what: string, value: unknown, count: number): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.length < Math.max(1, count) || value.some((v) => typeof v !== 'string')) {
-    throw new OptionError(`${what}: expected a list of ${Math.max(1, count)} names (strings), got ${describeValue(value)}`);
-  }
-  return value.slice();
+export function optionalNames(what: string, value: unknown, count: number): string[] | undefined {
+  return value === undefined ? undefined : checkNames(what, value, count).slice();
 }
 
 /** The largest width, height or resolution of a plot (pixels or grid cells). */

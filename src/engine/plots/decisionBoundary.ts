@@ -3,7 +3,7 @@
  * data on top: colour = class, shape = training or test set.
  */
 import { OptionError, checkInteger, describeValue } from '../errors';
-import { LabelledData, NEGATIVE_COLOR, PALETTE, POSITIVE_COLOR, PlotOptions, PlotSpec, checkClassLabels, checkFlag, checkMargin, checkNames, checkSameLength, checkSize, formatNumber, paddedExtent, planeData, tickValues, toLabels, toRows, topLevel } from './common';
+import { LabelledData, NEGATIVE_COLOR, PALETTE, POSITIVE_COLOR, PlotOptions, PlotSpec, checkClassLabels, checkFlag, checkMargin, optionalNames, checkSameLength, checkSize, formatNumber, paddedExtent, planeData, tickValues, toLabels, toRows, topLevel } from './common';
 import { OutputKind, Predictor, classesOf, evaluate } from './predictor';
 import { contourSegments } from './contour';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
@@ -89,7 +89,7 @@ export function decisionBoundaryPlot(model: Predictor, data: LabelledData, optio
   // (a loop, not Math.max(...y): spreading a long list into a call overflows the stack)
   let classCount = 2;
   for (const list of [y, test?.y ?? [], classes]) for (const c of list) classCount = Math.max(classCount, c + 1);
-  const classNames = checkNames(`${what}: classNames`, options.classNames, classCount) ?? checkNames(`${what}: data.classNames`, data.classNames, classCount) ?? Array.from({ length: classCount }, (_, c) => `class ${c}`);
+  const classNames = optionalNames(`${what}: classNames`, options.classNames, classCount) ?? optionalNames(`${what}: data.classNames`, data.classNames, classCount) ?? Array.from({ length: classCount }, (_, c) => `class ${c}`);
   const className = (c: number) => classNames[c] ?? `class ${c}`;
 
   const cells = grid.map((g, k) => {

@@ -4,7 +4,7 @@
  */
 import { InputError, checkInteger, checkPositive, describeValue } from '../errors';
 import { MatrixLike } from '../matrix';
-import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, checkNames, checkSize, formatNumber, subscript, toRows, topLevel } from './common';
+import { NEGATIVE_COLOR, POSITIVE_COLOR, PlotOptions, PlotSpec, optionalNames, checkSize, formatNumber, subscript, toRows, topLevel } from './common';
 import { checkPlotOptions, PLOT_KEY_NAMES } from './common';
 import { optionKeys } from '../options';
 
@@ -75,8 +75,8 @@ export function networkDiagram(model: { layers: ReadonlyArray<LayerLike> } | Rea
   const shownCount = sizes.map((n) => Math.min(n, maxNeurons));
   const tallest = Math.max(...shownCount);
   const last = sizes.length - 1;
-  const inputNames = checkNames(`${what}: inputNames`, options.inputNames, sizes[0]);
-  const outputNames = checkNames(`${what}: outputNames`, options.outputNames, sizes[last]);
+  const inputNames = optionalNames(`${what}: inputNames`, options.inputNames, sizes[0]);
+  const outputNames = optionalNames(`${what}: outputNames`, options.outputNames, sizes[last]);
   const neuronName = (layer: number, i: number): string => {
     if (layer === 0) return inputNames?.[i] ?? `x${subscript(i + 1)}`;
     if (layer === last) return outputNames?.[i] ?? (sizes[last] === 1 ? 'ŷ' : `ŷ${subscript(i + 1)}`);
