@@ -148,7 +148,7 @@ export function gradingTargets(g: GradeMeasurement | undefined, idle: boolean, c
       id: 'grading',
       goal: `grading a full submission (every exercise, hidden tests included) ≤ 4 s on ${cores} cores`,
       verdict: judge(wall, cpu, 4),
-      details: [`${f2(wall)} s wall, ${cpu === null ? 'CPU not measured' : `${f2(cpu)} s CPU (grader, jest, sandboxes, type check)`} (median of ${g.one.seconds.length}; ${basis})`],
+      details: [`${f2(wall)} s wall, ${cpu === null ? 'CPU not measured' : `${f2(cpu)} s CPU (grader, test processes, sandboxes, type check)`} (median of ${g.one.seconds.length}; ${basis})`],
     },
   ];
   if (g.cls) {

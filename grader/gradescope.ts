@@ -35,9 +35,9 @@ AUTOGRADER_ROOT="\${ANNLAB_AUTOGRADER_ROOT:-/autograder}"
 cd "$AUTOGRADER_ROOT/source"
 mkdir -p "$AUTOGRADER_ROOT/results"
 chmod -R go-rwx test/hidden grading 2>/dev/null || true
-# jest's cache holds the compiled hidden tests: root's alone too.
-mkdir -p "\${TMPDIR:-/tmp}/annlab-jest-cache" && chmod 700 "\${TMPDIR:-/tmp}/annlab-jest-cache"
-exec node node_modules/tsx/dist/cli.mjs scripts/grade.ts --submission "$AUTOGRADER_ROOT/submission" --out "$AUTOGRADER_ROOT/results" --timeout 600
+# The compiled tests (hidden ones included) are root's alone too.
+mkdir -p "\${TMPDIR:-/tmp}/annlab-tests-cache" && chmod 700 "\${TMPDIR:-/tmp}/annlab-tests-cache"
+exec node grader/run-ts.js scripts/grade.ts --submission "$AUTOGRADER_ROOT/submission" --out "$AUTOGRADER_ROOT/results" --timeout 600
 `;
 
 /** Files and folders of the project that grading needs (the rest stays out of the bundle). */

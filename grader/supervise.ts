@@ -1,16 +1,16 @@
 // The supervisor: copies a submission's exercise files into a fresh work folder, runs the
-// lecturer's tests with jest under a time bound (student code only ever runs in the sandbox
+// lecturer's tests (grader/test-run.ts) under a time bound (student code only ever runs in the sandbox
 // children those tests start), type-checks the files meanwhile, and alone writes the results
 // (atomically, always, with the denominators of the manifest).
 import type { GradeReport } from './report';
 import { buildReport } from './report';
 import { loadManifest } from './manifest';
-import { runJest } from './jest-run';
+import { runTests } from './test-run';
 import { cleanStaleRuns, killLeftovers, makeWorkFolder } from './leftovers';
 import { copySubmission } from './submission';
 import { typeErrors } from './type-check';
-import { studentFiles } from './sandbox/student-files';
-import { sandboxUserCanEnter } from './sandbox/launch';
+import { TRANSPILED_ENV, studentFiles, transpiledFiles } from './sandbox/student-files';
+import { ISOLATION_ENV, detectIsolation, sandboxUserCanEnter } from './sandbox/launch';
 import { gradescopeJson, junitXml, csvHeader, csvRow, scoreTable, writeAtomic } from './writers';
 import { addSubmissionFacts } from './submission-facts';
 
@@ -28,9 +28,9 @@ export interface GradeOptions {
   exercises?: string[];
   /** run the hidden tests too. @default true when test/hidden exists */
   hidden?: boolean;
-  /** bound on the whole jest run, ms. @default 120000 */
+  /** bound on the whole test run, ms. @default 120000 */
   timeoutMs?: number;
-  /** jest workers. @default 2 */
+  /** processes that run test files side by side. @default 2 */
   maxWorkers?: number;
   /** name in the CSV row. @default the submission folder's name */
   student?: string;
@@ -61,27 +61,15 @@ export function projectRoot(): string {
 /** The four result files of one submission. */
 export const RESULT_FILES = ['results.json', 'junit.xml', 'results.csv', 'report.txt'];
 
-/**
- * Where jest keeps the tests it compiled (hidden tests included), readable by the grader's user
- * only (mode 700): the project's node_modules/.cache, or, where that is not this user's to have
- * (a node_modules shared by a class on JupyterHub), one folder per user in the temporary folder.
- */
-export function jestCacheDirectory(root: string, uid: number | null = typeof process.getuid === 'function' ? process.getuid() : null): string {
-  const fs = require('fs') as typeof import('fs');
-  const os = require('os') as typeof import('os');
-  const path = require('path') as typeof import('path');
-  const candidates = [path.join(root, 'node_modules', '.cache', 'annlab-jest'), path.join(os.tmpdir(), uid === null ? 'annlab-jest-cache' : `annlab-jest-cache-${uid}`)];
-  for (const dir of candidates) {
-    try {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      fs.chmodSync(dir, 0o700);
-      fs.accessSync(dir, fs.constants.W_OK);
-      return dir;
-    } catch {
-      /* another user's, or read-only: the next place */
-    }
+/** Where the grader keeps the tests it compiled (grader/runner/compile-cache.js): the user's
+ *  own, mode 700; a GraderSetupError where no such folder can be had. */
+export function compiledTestsDirectory(root: string, uid?: number | null): string {
+  const { compiledDirectory } = require('./runner/compile-cache') as { compiledDirectory(root: string, uid?: number | null): string };
+  try {
+    return compiledDirectory(root, uid);
+  } catch (e) {
+    throw new GraderSetupError((e as Error).message);
   }
-  throw new GraderSetupError(`no folder for the compiled tests: ${candidates.join(' and ')} are not writable`);
 }
 
 /** Grades one submission and writes results.json, junit.xml, results.csv and report.txt. */
@@ -123,22 +111,34 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
       const f = studentFiles(copy, e)[e];
       if (f && 'error' in f) compile[e] = f.error.replace(new RegExp(`^${e}\\.ts:`, 'gm'), `exercises/${e}.ts:`);
     }
-    const testFiles: string[] = [];
+    // One group per exercise: its public and hidden tests share one sandbox child.
+    const testFiles: string[][] = [];
     for (const e of exercises) {
       if (compile[e]) continue; // nothing of it can run
-      for (const f of [path.join(root, 'test', 'graded', `${e}.test.ts`), ...(hidden ? [path.join(hiddenDir, `${e}.test.ts`)] : [])]) {
-        if (fs.existsSync(f)) testFiles.push(f);
-      }
+      const group = [path.join(root, 'test', 'graded', `${e}.test.ts`), ...(hidden ? [path.join(hiddenDir, `${e}.test.ts`)] : [])].filter((f) => fs.existsSync(f));
+      if (group.length) testFiles.push(group);
     }
     // Sandbox children make their working folders here: anything still running in it afterwards is a leftover.
     const tmp = path.join(work, 'tmp');
     fs.mkdirSync(tmp, { mode: 0o711 });
     const callLog = path.join(privateDir, 'calls.jsonl');
-    const env: NodeJS.ProcessEnv = { ...process.env, ANNLAB_TARGET: copy, TMPDIR: tmp, FORCE_COLOR: '0', NO_COLOR: '1', ANNLAB_CALL_LOG: callLog };
+    // What this process found out already, the test processes need not find out again.
+    const transpiled = path.join(privateDir, 'transpiled.json');
+    fs.writeFileSync(transpiled, JSON.stringify(transpiledFiles()), { mode: 0o600 });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ANNLAB_TARGET: copy,
+      TMPDIR: tmp,
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      ANNLAB_CALL_LOG: callLog,
+      [TRANSPILED_ENV]: transpiled,
+      [ISOLATION_ENV]: JSON.stringify(detectIsolation()),
+    };
     if (o.callTimeoutMs) env.ANNLAB_CALL_TIMEOUT_MS = String(o.callTimeoutMs);
     const types = typeErrors(root, copy, exercises.filter((e) => !compile[e]));
     const run = testFiles.length
-      ? await runJest(root, testFiles, { timeoutMs: o.timeoutMs ?? 120000, maxWorkers: o.maxWorkers ?? 2, privateDir, cacheDir: jestCacheDirectory(root), env })
+      ? await runTests(root, testFiles, { timeoutMs: o.timeoutMs ?? 120000, workers: o.maxWorkers ?? 2, cacheDir: compiledTestsDirectory(root), env })
       : { json: { testResults: [] }, problem: Object.keys(compile).length ? undefined : 'no test files for these exercises', seconds: 0 };
     const checked = await types;
     if (checked.problem) notes.push(checked.problem);

@@ -1,10 +1,17 @@
 'use strict';
 // Grading where lecturers wait (bench/extras.ts): one full submission (the reference
-// solutions, hidden tests included) with `npm run grade -- --solutions`, or a class of
+// solutions, hidden tests included) as `npm run grade -- --solutions` runs it, or a class of
 // `--class K` copies of it with `--submissions DIR --jobs J`. Prints `BENCH_GRADE {json}`:
-// wall seconds, and the CPU seconds of the grader and everything it started (Linux: this
-// process's reaped children, /proc/self/stat cutime + cstime; null elsewhere).
-const { spawnSync } = require('child_process');
+// wall seconds, and the CPU seconds of the grader and everything it started, or null where
+// there is no /proc (Linux only).
+//
+// The CPU time has two parts. Processes the grader reaps (its test processes, the type check)
+// arrive in this process's cutime + cstime once the grader ends. Sandbox children do not: they
+// are killed as a group, their parents die first, and whoever reaps them is not us. They work
+// in folders under the grader's temporary folder, which is ours here, so they are found by
+// their working folder and their CPU time read from /proc every 20 ms while they run (what a
+// child spends in its last 20 ms is missed: a few hundredths of a second per child).
+const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -26,28 +33,64 @@ function childrenCpu() {
   }
 }
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-bench-grade-'));
-try {
-  let args;
-  if (students > 0) {
-    for (let i = 0; i < students; i++) {
-      const dir = path.join(work, 'class', `student-${String(i + 1).padStart(3, '0')}`);
-      fs.mkdirSync(dir, { recursive: true });
-      for (const f of fs.readdirSync(path.join(root, 'solutions'))) fs.copyFileSync(path.join(root, 'solutions', f), path.join(dir, f));
-    }
-    args = ['--submissions', path.join(work, 'class'), '--jobs', String(jobs), '--out', path.join(work, 'out')];
-  } else args = ['--solutions', '--out', path.join(work, 'out')];
-  const tsx = require.resolve('tsx/cli', { paths: [root] });
-  const cpu0 = childrenCpu();
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [tsx, path.join(root, 'scripts', 'grade.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '' } });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const cpu1 = childrenCpu();
-  if (r.status !== 0) {
-    process.stdout.write(`BENCH_ERROR ${JSON.stringify(`grade exited ${r.status ?? r.signal}: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-2).join(' ')}`)}\n`);
-  } else {
-    process.stdout.write(`BENCH_GRADE ${JSON.stringify({ students: students || 1, jobs: students ? jobs : 1, seconds, cpu: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 })}\n`);
+/** CPU ticks of each process (by pid and start time) whose working folder lies in `dir`. */
+function sampleIn(dir, ticks) {
+  let pids = [];
+  try {
+    pids = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return;
   }
-} finally {
-  fs.rmSync(work, { recursive: true, force: true });
+  for (const pid of pids) {
+    try {
+      if (!fs.readlinkSync(`/proc/${pid}/cwd`).startsWith(dir)) continue;
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime, stime at fields 14, 15 and starttime at 22 (12, 13 and 19 after "pid (comm) ")
+      const key = `${pid}@${f[19]}`;
+      ticks.set(key, Math.max(ticks.get(key) ?? 0, Number(f[11]) + Number(f[12])));
+    } catch {
+      /* gone, or not ours to see */
+    }
+  }
 }
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-bench-grade-'));
+const tmp = path.join(work, 'tmp');
+fs.mkdirSync(tmp);
+fs.chmodSync(work, 0o755);
+fs.chmodSync(tmp, 0o1777); // the sandbox user must enter it, as any TMPDIR
+let args;
+if (students > 0) {
+  for (let i = 0; i < students; i++) {
+    const dir = path.join(work, 'class', `student-${String(i + 1).padStart(3, '0')}`);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of fs.readdirSync(path.join(root, 'solutions'))) fs.copyFileSync(path.join(root, 'solutions', f), path.join(dir, f));
+  }
+  args = ['--submissions', path.join(work, 'class'), '--jobs', String(jobs), '--out', path.join(work, 'out')];
+} else args = ['--solutions', '--out', path.join(work, 'out')];
+const cpu0 = childrenCpu();
+const sandboxes = new Map();
+const t0 = process.hrtime.bigint();
+const sampler = setInterval(() => sampleIn(tmp, sandboxes), 20);
+// The command `npm run grade` runs, without npm.
+const child = spawn(process.execPath, [path.join(root, 'grader', 'run-ts.js'), path.join(root, 'scripts', 'grade.ts'), ...args], {
+  cwd: root,
+  env: { ...process.env, CI: '', TMPDIR: tmp },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let out = '';
+child.stdout.on('data', (d) => (out = (out + d).slice(-4000)));
+child.stderr.on('data', (d) => (out = (out + d).slice(-4000)));
+child.on('exit', (code, signal) => {
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  clearInterval(sampler);
+  const cpu1 = childrenCpu();
+  const sandboxCpu = [...sandboxes.values()].reduce((s, t) => s + t, 0) / 100;
+  if (code !== 0) {
+    process.stdout.write(`BENCH_ERROR ${JSON.stringify(`grade exited ${code ?? signal}: ${out.trim().split('\n').slice(-2).join(' ')}`)}\n`);
+  } else {
+    const cpu = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 + sandboxCpu;
+    process.stdout.write(`BENCH_GRADE ${JSON.stringify({ students: students || 1, jobs: students ? jobs : 1, seconds, cpu, sandboxCpu })}\n`);
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+});

@@ -52,16 +52,22 @@ class Sandbox implements StudentModule {
   private spentMs = 0;
   private callStarted = 0;
   private stderrTail = '';
+  private loaded = false;
   readonly file: string;
-  readonly opts: Required<SandboxOptions>;
+  opts: Required<SandboxOptions>;
 
   constructor(
     readonly name: string,
     options: SandboxOptions,
   ) {
+    this.opts = Sandbox.options(options);
+    this.file = (require('path') as typeof import('path')).join(this.opts.target, `${name}.ts`);
+  }
+
+  static options(options: SandboxOptions): Required<SandboxOptions> {
     const path = require('path') as typeof import('path');
     const envTimeout = Number(process.env.ANNLAB_CALL_TIMEOUT_MS);
-    this.opts = {
+    return {
       timeoutMs: options.timeoutMs ?? (envTimeout > 0 ? envTimeout : 2000),
       loadTimeoutMs: options.loadTimeoutMs ?? 5000,
       heapMb: options.heapMb ?? 512,
@@ -69,7 +75,18 @@ class Sandbox implements StudentModule {
       budgetMs: options.budgetMs ?? 60000,
       target: path.resolve(options.target ?? process.env.ANNLAB_TARGET ?? defaultTarget()),
     };
-    this.file = path.join(this.opts.target, `${name}.ts`);
+  }
+
+  /** Whether the child is loaded and idle: another test file of the same exercise may take it over. */
+  get reusable(): boolean {
+    return this.child !== undefined && this.loaded && !this.current && this.queue.length === 0;
+  }
+
+  /** Taken over by another test file: its limits, and a fresh budget. */
+  reuse(options: Required<SandboxOptions>): this {
+    this.opts = options;
+    this.spentMs = 0;
+    return this;
   }
 
   call<T = unknown>(fn: string, ...args: unknown[]): Promise<T> {
@@ -155,7 +172,10 @@ class Sandbox implements StudentModule {
         this.spentMs += Date.now() - startedAt;
         if (error) {
           reject(error);
-        } else resolve(exported as string[]);
+        } else {
+          this.loaded = true;
+          resolve(exported as string[]);
+        }
       };
       // Starting and loading share one wall-clock limit, within what is left of the budget:
       // a child that stalls or starves while loading cannot stretch the whole run.
@@ -349,19 +369,61 @@ class Sandbox implements StudentModule {
       this.child = undefined;
     }
     this.loading = undefined;
+    this.loaded = false;
     this.cleanCwd();
   }
 }
 
+/**
+ * Children kept between test files, by exercise and launch limits. The grading runner runs an
+ * exercise's public and hidden test files one after the other in one process: the second file
+ * then takes over the first one's loaded child instead of starting and loading another (half
+ * the child starts of a grading run). Under jest, where every test file has modules of its own,
+ * this never happens.
+ */
+const kept = new Map<string, Sandbox>();
+let keeping = false;
+
+function launchKey(name: string, o: Required<SandboxOptions>): string {
+  return JSON.stringify([name, o.target, o.heapMb, o.addressSpaceMb]);
+}
+
+/** From now on closeAllSandboxes keeps loaded, idle children for the next test file that opens
+ *  the same exercise with the same launch limits (see stopKeptSandboxes). */
+export function keepSandboxesBetweenFiles(): void {
+  keeping = true;
+}
+
+/** Stops the children kept for a next test file. */
+export function stopKeptSandboxes(): void {
+  for (const s of kept.values()) s.stop();
+  kept.clear();
+}
+
 /** Opens a student's exercise file `<target>/<name>.ts` in a sandbox child process. */
 export function exercise(name: string, options: SandboxOptions = {}): StudentModule {
+  const opts = Sandbox.options(options);
+  const key = launchKey(name, opts);
+  const reused = kept.get(key);
+  kept.delete(key);
+  if (reused) {
+    live.add(reused);
+    return reused.reuse(opts);
+  }
   return new Sandbox(name, options);
 }
 
-/** Stops every sandbox child of this process. */
+/** Stops every sandbox child of this process (keeps the reusable ones after keepSandboxesBetweenFiles). */
 export function closeAllSandboxes(): void {
-  for (const s of live) s.stop();
+  for (const s of live) {
+    const key = launchKey(s.name, s.opts);
+    if (keeping && s.reusable && !kept.has(key)) kept.set(key, s);
+    else s.stop();
+  }
   live.clear();
 }
 
-process.on('exit', closeAllSandboxes);
+process.on('exit', () => {
+  closeAllSandboxes();
+  stopKeptSandboxes();
+});

@@ -86,7 +86,7 @@ const SUBMISSIONS: Submission[] = [
         '  const report = {',
         `    hiddenTest: attempt(() => require('../test/hidden/${EXERCISES[0]}.test')),`,
         "    hiddenFile: attempt(() => require('fs').readFileSync('../source/test/hidden', 'utf8')),",
-        "    jestCache: attempt(() => require('fs').readdirSync('../source/node_modules/.cache/annlab-jest')),",
+        "    testCache: attempt(() => require('fs').readdirSync('../source/node_modules/.cache/annlab-tests')),",
         "    manifest: attempt(() => require('../grading/manifest.json')),",
         "    binding: attempt(() => process.binding('fs')),",
         "    builtin: attempt(() => process.getBuiltinModule('fs')),",
@@ -154,8 +154,8 @@ describeAsRoot('the Gradescope bundle, run as Gradescope runs it', () => {
       const r = JSON.parse(fs.readFileSync(file, 'utf8')) as Results;
       expect(validateGradescopeResults(r)).toEqual([]);
       s.expect(r);
-      // The compiled hidden tests in jest's cache are root's alone.
-      const cache = path.join(os.tmpdir(), 'annlab-jest-cache');
+      // The compiled hidden tests are root's alone.
+      const cache = path.join(os.tmpdir(), 'annlab-tests-cache');
       if (fs.existsSync(cache)) expect(fs.statSync(cache).mode & 0o077).toBe(0);
     }, 600000);
   }

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawn, spawnSync } from 'child_process';
 import { gradeSubmission, GraderSetupError } from '../../grader/supervise';
-import { runJest } from '../../grader/jest-run';
+import { runTests } from '../../grader/test-run';
 import { loadManifest, maxPoints } from '../../grader/manifest';
 import { detectIsolation } from '../../grader/sandbox/launch';
 
@@ -101,20 +101,21 @@ describe('a stopped run keeps what it graded', () => {
     fs.writeFileSync(path.join(project, 'test', 'slow.test.js'), "test('[slow.one] never ends', () => new Promise(() => {}), 3_600_000);\n");
     const privateDir = fs.mkdtempSync(path.join(tmp, 'private-'));
     const stop = new AbortController();
-    const running = runJest(project, ['test/fast.test.js', 'test/slow.test.js'].map((f) => path.join(project, f)), {
+    let completed = 0;
+    const running = runTests(project, [['test/fast.test.js'], ['test/slow.test.js']].map((g) => g.map((f) => path.join(project, f))), {
       timeoutMs: 600_000,
-      maxWorkers: 2,
-      privateDir,
+      workers: 2,
       cacheDir: path.join(privateDir, 'cache'),
       env: process.env,
       signal: stop.signal,
+      onFile: () => completed++,
     });
-    await until('the fast file to complete', () => (fs.existsSync(path.join(privateDir, 'partial.jsonl')) ? true : undefined), 300_000);
+    await until('the fast file to complete', () => (completed > 0 ? true : undefined), 300_000);
     stop.abort();
     const run = await running;
     expect(run.problem).toMatch(/stopped; exercises graded by then keep their points/);
-    expect(run.json?.testResults?.map((f) => [path.basename(f.name ?? ''), f.assertionResults?.map((a) => a.status)])).toEqual([['fast.test.js', ['passed']]]);
-    await until('jest and its workers to be gone', () => (processesMentioning(project).length === 0 ? true : undefined), 20_000);
+    expect(run.json.testResults?.map((f) => [path.basename(f.name ?? ''), f.assertionResults?.map((a) => a.status)])).toEqual([['fast.test.js', ['passed']]]);
+    await until('the test processes to be gone', () => (processesMentioning(project).length === 0 ? true : undefined), 20_000);
   }, 400_000);
 });
 
