@@ -6,8 +6,8 @@ import { gradeSubmissions } from '../grader/batch';
 import { GRADE_USAGE, UsageError, parseGradeArgs } from '../grader/cli';
 import { loadManifest } from '../grader/manifest';
 
-// Killed without a chance to clean up, the parent (npm, tsx) leaves this process behind: it
-// follows it, and its jest runs follow it in turn (grader/run-jest.js).
+// Killed without a chance to clean up, the parent (npm) leaves this process behind: it follows
+// it, and its test processes follow it in turn (they end when their parent's channel closes).
 const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) process.exit(137);
