@@ -46,6 +46,44 @@ export function defaultTestTimeout(root: string): number {
   }
 }
 
+/** Seconds each test file took when it last ran, kept beside the compiled tests. */
+function readDurations(cacheDir: string): Record<string, number> {
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  try {
+    const d = JSON.parse(fs.readFileSync(path.join(cacheDir, 'durations.json'), 'utf8')) as unknown;
+    return d && typeof d === 'object' ? (d as Record<string, number>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeDurations(cacheDir: string, durations: Record<string, number>): void {
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const file = path.join(cacheDir, 'durations.json');
+  try {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ ...readDurations(cacheDir), ...durations }), { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  } catch {
+    /* a read-only cache: the next run orders as this one did */
+  }
+}
+
+/**
+ * The groups, the longest first (by their files' last durations; a group never timed counts as
+ * the longest): the run ends when its longest group does, so that one starts at once, and the
+ * short ones fill the other workers (as jest orders test files).
+ */
+export function longestFirst(groups: string[][], durations: Record<string, number>): string[][] {
+  const length = (g: string[]) => g.reduce((s, f) => s + (typeof durations[f] === 'number' ? durations[f] : Infinity), 0);
+  return groups
+    .map((g, i) => ({ g, i, t: length(g) }))
+    .sort((a, b) => (a.t === b.t ? a.i - b.i : b.t - a.t))
+    .map((x) => x.g);
+}
+
 /** Runs the given groups of test files of `root`; never rejects. */
 export function runTests(root: string, groups: string[][], o: TestRunOptions): Promise<TestRun> {
   const path = require('path') as typeof import('path');
@@ -54,7 +92,12 @@ export function runTests(root: string, groups: string[][], o: TestRunOptions): P
   const started = Date.now();
   const defaultTimeoutMs = defaultTestTimeout(root);
   const files = groups.flat();
-  const queue = groups.filter((g) => g.length > 0).map((g) => [...g]);
+  const queue = longestFirst(
+    groups.filter((g) => g.length > 0).map((g) => [...g]),
+    readDurations(o.cacheDir),
+  );
+  const durations: Record<string, number> = {};
+  const sentAt = new Map<Worker, number>();
   const results = new Map<string, FileResult>();
   /** each worker's group: the file it runs first, then the rest */
   const busy = new Map<Worker, string[]>();
@@ -68,6 +111,7 @@ export function runTests(root: string, groups: string[][], o: TestRunOptions): P
       clearTimeout(timer);
       o.signal?.removeEventListener('abort', onAbort);
       for (const w of workers) w.kill('SIGKILL');
+      writeDurations(o.cacheDir, durations);
       let problem: string | undefined;
       if (stopped === 'timeout') problem = `the grading run was stopped after ${Math.round(o.timeoutMs / 1000)} s; exercises graded by then keep their points, tests that had not finished score 0`;
       else if (stopped === 'aborted') problem = 'the grading run was stopped; exercises graded by then keep their points, tests that had not finished score 0';
@@ -92,6 +136,7 @@ export function runTests(root: string, groups: string[][], o: TestRunOptions): P
         return;
       }
       busy.set(w, group);
+      sentAt.set(w, Date.now());
       w.send({ file: group[0], lastOfGroup: group.length === 1, defaultTimeoutMs } satisfies RunMessage);
     };
     const start = () => {
@@ -112,6 +157,7 @@ export function runTests(root: string, groups: string[][], o: TestRunOptions): P
       w.on('message', (m: ResultMessage) => {
         const file = busy.get(w)?.[0];
         if (file !== undefined) {
+          durations[file] = (Date.now() - (sentAt.get(w) ?? started)) / 1000;
           results.set(file, { ...m.result, name: file });
           o.onFile?.({ ...m.result, name: file });
         }

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runTests } from '../../../grader/test-run';
+import { longestFirst, runTests } from '../../../grader/test-run';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -37,9 +37,21 @@ it('[${name}.pid] loads the exercise', async () => {
     const pids = Object.fromEntries(fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' ')));
     expect(pids.hidden).toBe(pids.public);
     expect(pids.other).not.toBe(pids.public);
+    // Each file's duration is kept for the next run's order.
+    const durations = JSON.parse(fs.readFileSync(path.join(project, 'compiled', 'durations.json'), 'utf8'));
+    expect(Object.keys(durations).sort()).toEqual(groups.flat().sort());
     // (Linux: a killed process leaves /proc once reaped, which may take a moment.)
     const running = () => [...new Set(Object.values(pids))].filter((pid) => fs.existsSync(`/proc/${pid}`));
     for (let waited = 0; running().length && waited < 20_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
     expect(running()).toEqual([]);
   }, 300_000);
+});
+
+describe('the order of the groups', () => {
+  it('starts the longest group first (by the last durations; never timed counts as longest), ties in the given order', () => {
+    const groups = [['a.test'], ['b.test', 'b2.test'], ['c.test'], ['d.test'], ['e.test']];
+    const durations = { 'a.test': 1, 'b.test': 2, 'b2.test': 2, 'c.test': 5, 'e.test': 1 };
+    expect(longestFirst(groups, durations)).toEqual([['d.test'], ['c.test'], ['b.test', 'b2.test'], ['a.test'], ['e.test']]);
+    expect(longestFirst(groups, {})).toEqual(groups);
+  });
 });
