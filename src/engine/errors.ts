@@ -68,6 +68,18 @@ export function checkPositive(what: string, value: unknown): number {
   return value;
 }
 
+/** Checks that `value` is a finite number from `lo` to `hi` (`hi` may be Infinity): a noise level, a margin. */
+export function checkNumberIn(what: string, value: unknown, lo: number, hi: number): number {
+  if (typeof lo !== 'number' || Number.isNaN(lo) || typeof hi !== 'number' || Number.isNaN(hi) || lo > hi) {
+    throw new OptionError(`checkNumberIn: expected bounds lo ≤ hi (numbers), got lo = ${describeValue(lo)}, hi = ${describeValue(hi)}`);
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < lo || value > hi) {
+    const range = Number.isFinite(hi) ? `from ${lo} to ${hi}` : `≥ ${lo}`;
+    throw new OptionError(`${what}: expected a finite number ${range}, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
 /**
  * Checks that `value` is an integer from `min` to `max` (`epochs`, `batchSize`, `units`, ...).
  * The bound keeps absurd sizes (`epochs: 8.6e169`) from running for ever or exhausting memory.

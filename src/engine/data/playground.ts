@@ -4,10 +4,10 @@
  * half of the samples in each class (they alternate: class 0, class 1, class 0, …).
  * `noise` runs from 0 to 0.5 like the Playground's slider; every generator is seeded.
  */
-import { checkChoice } from '../errors';
+import { checkChoice, checkNumberIn } from '../errors';
 import { Rng, toRng } from '../rng';
 import { Dataset } from './dataset';
-import { checkCount, checkNoise } from './options';
+import { checkCount } from './options';
 import { checkOptions, optionKeys } from '../options';
 import { rngFrom } from '../rng';
 
@@ -38,7 +38,7 @@ const PLAYGROUND_KEYS = optionKeys<PlaygroundOptions>()('n', 'noise', 'seed', 'r
 function generate(what: string, options: PlaygroundOptions, makePoint: PointMaker): Dataset {
   const o = checkOptions(`${what}: options`, options, PLAYGROUND_KEYS);
   const n = checkCount(`${what}: n`, o.n ?? 200, 2);
-  const noise = checkNoise(`${what}: noise`, o.noise ?? 0, 0, 0.5);
+  const noise = checkNumberIn(`${what}: noise`, o.noise ?? 0, 0, 0.5);
   const rng = rngFrom(what, o);
   const counts = [Math.ceil(n / 2), Math.floor(n / 2)];
   const seen = [0, 0];

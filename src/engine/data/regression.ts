@@ -1,8 +1,8 @@
 /** Regression data: a plane (learnable by a single linear unit) and a noisy sine (needs hidden units). */
-import { InputError, describeValue } from '../errors';
+import { InputError, checkNumberIn, describeValue } from '../errors';
 import { Rng, toRng } from '../rng';
 import { Dataset } from './dataset';
-import { checkCount, checkNoise } from './options';
+import { checkCount } from './options';
 import { checkOptions, optionKeys } from '../options';
 import { rngFrom } from '../rng';
 
@@ -30,7 +30,7 @@ const SINE_KEYS = optionKeys<SineOptions>()('n', 'noise', 'range', 'seed', 'rng'
 export function planeData(opts: PlaneOptions = {}): Dataset {
   const options = checkOptions('planeData: options', opts, PLANE_KEYS);
   const n = checkCount('planeData: n', options.n ?? 200, 1);
-  const noise = checkNoise('planeData: noise', options.noise ?? 0.1, 0, Infinity);
+  const noise = checkNumberIn('planeData: noise', options.noise ?? 0.1, 0, Infinity);
   const coefficients = options.coefficients ?? [0.1, 0.1];
   const intercept = options.intercept ?? 0;
   const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
@@ -68,7 +68,7 @@ export interface SineOptions {
 export function sineData(opts: SineOptions = {}): Dataset {
   const options = checkOptions('sineData: options', opts, SINE_KEYS);
   const n = checkCount('sineData: n', options.n ?? 200, 1);
-  const noise = checkNoise('sineData: noise', options.noise ?? 0.1, 0, Infinity);
+  const noise = checkNumberIn('sineData: noise', options.noise ?? 0.1, 0, Infinity);
   const range = options.range ?? [-Math.PI, Math.PI];
   if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isFinite) || !(range[0] < range[1])) {
     throw new InputError(`sineData: range: expected two finite numbers [lo, hi] with lo < hi, got ${describeValue(range)}`);

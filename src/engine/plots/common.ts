@@ -6,9 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { Matrix, MatrixLike, VectorLike } from '../matrix';
 import { toMatrix } from '../matrix';
-import { InputError, MAX_CLASSES, OptionError, checkNames, describeValue } from '../errors';
+import { InputError, MAX_CLASSES, OptionError, checkNames, checkNumberIn, describeValue } from '../errors';
 import { checkBoolean, checkOptions } from '../options';
-import { checkNoise } from '../data/options';
 
 /** A vega-lite v5 specification, as every builder returns it. */
 export type PlotSpec = TopLevelSpec;
@@ -215,7 +214,7 @@ export const MAX_MARGIN = 10;
 
 /** Checks a margin option: a finite number from 0 to MAX_MARGIN (× the data's range on each side). */
 export function checkMargin(what: string, value: unknown, fallback: number): number {
-  return value === undefined ? fallback : checkNoise(`${what}: margin`, value, 0, MAX_MARGIN);
+  return value === undefined ? fallback : checkNumberIn(`${what}: margin`, value, 0, MAX_MARGIN);
 }
 
 /** Checks a yes/no option (logY, normalize, boundary, …); undefined gives `fallback`. */

@@ -33,6 +33,7 @@ export const coreEntries: Entry[] = [
   { name: 'checkNames', slots: [any('what', () => 'f: choices'), object('names', () => ['a', 'b'])], call: api.checkNames },
   { name: 'checkChoice', slots: [any('what', () => 'x'), any('value', () => 'a'), object('choices', () => ['a', 'b'])], call: api.checkChoice },
   { name: 'checkPositive', slots: [any('what', () => 'x'), any('value', () => 1)], call: api.checkPositive },
+  { name: 'checkNumberIn', slots: [any('what', () => 'x'), any('value', () => 0.5), any('lo', () => 0), any('hi', () => 1)], call: api.checkNumberIn },
   { name: 'checkInteger', slots: [any('what', () => 'x'), any('value', () => 1), number('min', () => 1, { optional: true })], call: api.checkInteger },
   { name: 'checkOptions', slots: [any('what', () => 'f'), options('options', {}, () => ({ a: 1 })), object('known', () => ['a'])], call: api.checkOptions },
   { name: 'optionKeys', slots: [], call: () => api.optionKeys<{ a?: number }>()('a') },
