@@ -7,12 +7,12 @@ import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
 import { expectCloseDiagnosed } from '../support/diagnose';
 import { backpropMseMistakes } from '../support/backprop-mistakes';
-import { OracleNet, clone, denseOracle, mulberry32, netLoss, netNumericalGradients, randomMatrix, randomNet, randomVector, stepOracle, trainOracle, unitsIdentical } from '../support/oracles';
+import { GATE_INPUTS, OracleNet, clone, denseOracle, mulberry32, netLoss, netNumericalGradients, randomMatrix, randomNet, randomVector, stepOracle, trainOracle, unitsIdentical } from '../support/oracles';
 import { expectArgsUnchanged, expectFreshResult, expectObject, expectSame, expectShape, fail, show } from '../support/teach';
 
 const ex = startedExercise('04-mlp-backprop');
 
-const XOR_X = [[0, 0], [0, 1], [1, 0], [1, 1]];
+const XOR_X = GATE_INPUTS;
 const XOR_Y = [[0], [1], [1], [0]];
 const NET_KEYS = ['W1', 'b1', 'W2', 'b2'];
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { startedExercise } from '../support/sandbox';
 import { expectClose } from '../support/compare';
-import { OracleNet, clone, denseOracle, mulberry32, netNumericalGradients, randomMatrix, randomNet, randomVector, stepOracle, trainOracle, unitsIdentical } from '../support/oracles';
+import { GATE_INPUTS, OracleNet, clone, denseOracle, mulberry32, netNumericalGradients, randomMatrix, randomNet, randomVector, stepOracle, trainOracle, unitsIdentical } from '../support/oracles';
 import { expectArgsUnchanged, expectFreshResult, expectObject, expectSame, expectShape, property } from '../support/teach';
 
 const ex = startedExercise('04-mlp-backprop');
@@ -92,7 +92,7 @@ describe('exercise 04-mlp-backprop (hidden): forward pass, backpropagation, trai
 
   it('[04-mlp-backprop.minibatch.inputs-unchanged] trainMiniBatch leaves the starting network, X and Y as they were', async () => {
     const net = sigmoidNet(mulberry32(22), 2, 3, 1);
-    const X = [[0, 0], [0, 1], [1, 0], [1, 1]];
+    const X = clone(GATE_INPUTS);
     const Y = [[0], [1], [1], [0]];
     const options = { eta: 0.3, epochs: 3, batchSize: 2 };
     const got = await ex.callWith({ returnArgs: true }, 'trainMiniBatch', net, X, Y, options);
@@ -103,7 +103,7 @@ describe('exercise 04-mlp-backprop (hidden): forward pass, backpropagation, trai
   });
 
   it('[04-mlp-backprop.zeros.two-outputs] zero initialisation with two outputs keeps the units identical', async () => {
-    const X = [[0, 0], [0, 1], [1, 0], [1, 1]];
+    const X = clone(GATE_INPUTS);
     const Y = [[0, 1], [1, 1], [1, 0], [0, 0]];
     const got = await ex.call('trainFromZeros', X, Y, 4, 0.3, 50);
     const zero = { W1: [[0, 0, 0, 0], [0, 0, 0, 0]], b1: [0, 0, 0, 0], W2: [[0, 0], [0, 0], [0, 0], [0, 0]], b2: [0, 0], hidden: 'sigmoid' as const };
