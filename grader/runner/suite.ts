@@ -109,7 +109,7 @@ export function fileRoot(): Block {
   return newBlock('', 'run');
 }
 
-/** Options of runFile. */
+/** Options of runCollected. */
 export interface RunOptions {
   /** a test's or hook's time limit when it gives none (the project's jest testTimeout) */
   defaultTimeoutMs: number;
@@ -119,6 +119,8 @@ export interface RunOptions {
 export async function runCollected(name: string, root: Block, o: RunOptions, loadError?: unknown): Promise<FileResult> {
   if (loadError !== undefined) return { name, status: 'failed', message: formatFailure(loadError), assertionResults: [] };
   const results: AssertionResult[] = [];
+  const report = (titles: string[], t: Test, status: AssertionResult['status'], failureMessages: string[] = []) =>
+    results.push({ title: t.title, fullName: [...titles, t.title].join(' '), status, failureMessages });
   const fileErrors: string[] = [];
   const hasOnly = containsOnly(root);
   const runs = (t: Test, chosen: boolean) => t.mode !== 'skip' && t.mode !== 'todo' && (!hasOnly || chosen || t.mode === 'only');
@@ -141,17 +143,15 @@ export async function runCollected(name: string, root: Block, o: RunOptions, loa
         else await runBlock(child, titles, chain, chosen || child.mode === 'only');
         continue;
       }
-      const fullName = [...titles, child.title].join(' ');
-      const record = (status: AssertionResult['status'], failureMessages: string[] = []) => results.push({ title: child.title, fullName, status, failureMessages });
-      if (child.mode === 'todo') record('todo');
-      else if (!runs(child, chosen)) record('pending');
-      else if (setupError) record('failed', [setupError]);
+      if (child.mode === 'todo') report(titles, child, 'todo');
+      else if (!runs(child, chosen)) report(titles, child, 'pending');
+      else if (setupError) report(titles, child, 'failed', [setupError]);
       else {
         const errors: string[] = [];
         for (const b of chain) for (const h of b.beforeEach) if (!errors.length) pushIf(errors, await runHook(h, o));
         if (!errors.length) pushIf(errors, await run(child.fn as TestFn, child.timeoutMs ?? o.defaultTimeoutMs, 'test'));
         for (const b of [...chain].reverse()) for (const h of b.afterEach) pushIf(errors, await runHook(h, o));
-        record(errors.length ? 'failed' : 'passed', errors);
+        report(titles, child, errors.length ? 'failed' : 'passed', errors);
       }
     }
     for (const h of block.afterAll) pushIf(fileErrors, await runHook(h, o));
@@ -160,7 +160,7 @@ export async function runCollected(name: string, root: Block, o: RunOptions, loa
   function skipAll(block: Block, titles: string[]) {
     for (const c of block.children) {
       if (isBlock(c)) skipAll(c, [...titles, c.title]);
-      else results.push({ title: c.title, fullName: [...titles, c.title].join(' '), status: c.mode === 'todo' ? 'todo' : 'pending', failureMessages: [] });
+      else report(titles, c, c.mode === 'todo' ? 'todo' : 'pending');
     }
   }
 
@@ -168,7 +168,7 @@ export async function runCollected(name: string, root: Block, o: RunOptions, loa
     const titles = [...path, block.title];
     for (const c of block.children) {
       if (isBlock(c)) failAll(c, titles, error);
-      else results.push({ title: c.title, fullName: [...titles, c.title].join(' '), status: 'failed', failureMessages: [error] });
+      else report(titles, c, 'failed', [error]);
     }
   }
 
