@@ -43,7 +43,7 @@ describe('npm run release', () => {
     expect(fs.existsSync(path.join(out, 'scripts', 'make-stubs.ts'))).toBe(false);
     const pkg = JSON.parse(fs.readFileSync(path.join(out, 'package.json'), 'utf8'));
     expect(pkg.scripts.test).toBe('jest');
-    expect(pkg.scripts.grade).toBe('tsx scripts/grade.ts');
+    expect(pkg.scripts.grade).toBe('node grader/run-ts.js scripts/grade.ts');
     expect(pkg.scripts.release).toBeUndefined();
     expect(pkg.scripts.autograder).toBeUndefined();
     expect(fs.readFileSync(path.join(out, 'grading', 'README.md'), 'utf8')).toBe(STUDENT_GRADING_README);
