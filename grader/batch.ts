@@ -7,6 +7,7 @@ import type { GradeReport } from './report';
 import { GradeOptions, GraderSetupError, RESULT_FILES, gradeSubmission, projectRoot } from './supervise';
 import { csvField, csvHeader, csvRow, writeAtomic } from './writers';
 import { writeClassReport } from './class-report/write';
+import { TypeChecker } from './type-check';
 
 /** One student of a batch: the folder's name and where their results go. */
 export interface BatchStudent {
@@ -75,11 +76,13 @@ export async function gradeSubmissions(
   let header = '';
   let next = 0;
   const jobs = Math.max(1, o.jobs ?? 1);
+  // One type checker for the class: TypeScript and the course's declarations are read once.
+  const typeChecker = o.typeChecker ?? new TypeChecker(root);
   const worker = async () => {
     while (next < students.length) {
       const s = students[next++];
       try {
-        const r = await gradeSubmission({ ...o, submission: path.join(dir, s.name), outDir: path.join(outDir, s.outName), student: s.name, maxWorkers: o.maxWorkers ?? 1 });
+        const r = await gradeSubmission({ ...o, submission: path.join(dir, s.name), outDir: path.join(outDir, s.outName), student: s.name, maxWorkers: o.maxWorkers ?? 1, typeChecker });
         header = header || csvHeader(r);
         rows.set(s.name, csvRow(s.name, r));
         o.onDone?.(s.name, r);
@@ -90,7 +93,11 @@ export async function gradeSubmissions(
       run.graded++;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, students.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(jobs, students.length) }, worker));
+  } finally {
+    if (!o.typeChecker) typeChecker.close();
+  }
   writeAtomic(gradebook, [header || 'student,score,max_score', ...students.map((s) => rows.get(s.name) ?? `${csvField(s.name)},0`)].join('\n') + '\n');
   // The class report (OUT/report.html, each student's OUT/<student>/feedback.html), from the results files.
   const classReport = writeClassReport(outDir, { names: Object.fromEntries(students.map((s) => [s.outName, s.name])) }).file;

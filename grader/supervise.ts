@@ -8,7 +8,7 @@ import { loadManifest } from './manifest';
 import { runTests } from './test-run';
 import { cleanStaleRuns, killLeftovers, makeWorkFolder } from './leftovers';
 import { copySubmission } from './submission';
-import { typeErrors } from './type-check';
+import { TypeChecker, typeErrors } from './type-check';
 import { TRANSPILED_ENV, studentFiles, transpiledFiles } from './sandbox/student-files';
 import { ISOLATION_ENV, detectIsolation, sandboxUserCanEnter } from './sandbox/launch';
 import { gradescopeJson, junitXml, csvHeader, csvRow, scoreTable, writeAtomic } from './writers';
@@ -44,6 +44,8 @@ export interface GradeOptions {
   typeErrors?: TypeErrorPolicy;
   /** where the run's work folder is made. @default the temporary folder (TMPDIR) */
   workRoot?: string;
+  /** a type checker kept for several submissions (a batch). @default one for this submission */
+  typeChecker?: TypeChecker;
 }
 
 /** The grader cannot work on this machine as set up (not the submission's fault): nothing is
@@ -136,13 +138,14 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
       [ISOLATION_ENV]: JSON.stringify(detectIsolation()),
     };
     if (o.callTimeoutMs) env.ANNLAB_CALL_TIMEOUT_MS = String(o.callTimeoutMs);
-    const types = typeErrors(root, copy, exercises.filter((e) => !compile[e]));
+    const checked = exercises.filter((e) => !compile[e]);
+    const types = o.typeChecker ? o.typeChecker.check(copy, checked) : typeErrors(root, copy, checked);
     const run = testFiles.length
       ? await runTests(root, testFiles, { timeoutMs: o.timeoutMs ?? 120000, workers: o.maxWorkers ?? 2, cacheDir: compiledTestsDirectory(root), env })
       : { json: { testResults: [] }, problem: Object.keys(compile).length ? undefined : 'no test files for these exercises', seconds: 0 };
-    const checked = await types;
-    if (checked.problem) notes.push(checked.problem);
-    report = buildReport(manifest, run.json, { exercises, hidden, compileErrors: compile, typeErrors: checked.errors, typeErrorPolicy: policy, runProblem: run.problem });
+    const typed = await types;
+    if (typed.problem) notes.push(typed.problem);
+    report = buildReport(manifest, run.json, { exercises, hidden, compileErrors: compile, typeErrors: typed.errors, typeErrorPolicy: policy, runProblem: run.problem });
     addSubmissionFacts(report, { submission, callLog });
     const left = killLeftovers(work);
     if (left > 0) report.notes.push(`stopped ${left} process(es) left behind by the run`);
