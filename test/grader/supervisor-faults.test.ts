@@ -144,8 +144,10 @@ describe('kill -9 of the grader', () => {
       .filter((e) => /^\d+$/.test(e))
       .find((e) => {
         try {
+          // This run's grader: its environment names this test's TMPDIR (another grading may run on the machine).
           const cmd = fs.readFileSync(`/proc/${e}/cmdline`, 'utf8');
-          return cmd.includes('scripts/grade.ts') && !cmd.includes('.bin/tsx') && Number(e) !== first.pid;
+          const env = fs.readFileSync(`/proc/${e}/environ`, 'utf8');
+          return cmd.includes('scripts/grade.ts') && !cmd.includes('.bin/tsx') && Number(e) !== first.pid && env.includes(`TMPDIR=${own}`);
         } catch {
           return false;
         }
