@@ -2,8 +2,9 @@
 // Measures the constants of src/io/sweep-cost.ts on this machine, in CPU time (process CPU time
 // counts every thread, so it is not inflated by other work on a busy machine as wall time is).
 // Loads the engine as the kernel does (the prebuilt CommonJS of kernel/prebuilt-src.js), then for
-// notebook 08's sweep (2-8-1 on 200 points, batch 10, 100 epochs) and a W3-size sweep (64-64-10 on
-// the 1797 digits, batch 32, 5 epochs), each of six rates:
+// notebook 08's sweep at ten times its epochs (2-8-1 on 200 points, batch 10, 1000 epochs) and a
+// W3-size sweep (64-64-10 on the 1797 digits, batch 32, 20 epochs): sweeps of the size where the choice
+// is made (0.2–0.4 s), long enough for V8 to reach its steady speed, each of six rates:
 //   - the sequential sweep, twice: cold (first in the process) and warm;
 //   - one worker thread started and loaded (`start`), then the six runs sent to it twice:
 //     a fresh worker's first round (`workerCold`) and its second (`workerWarm`).
@@ -24,11 +25,11 @@ function sweepOf(which) {
   if (which === 'nb08') {
     const data = annlab.playground('xor', { n: 200, noise: 0.1, seed: 1 });
     return { model: () => annlab.mlpClassifier({ inputs: 2, classes: 2, hidden: [8], activation: 'relu', seed: 1 }), X: data.X, y: data.y,
-      learningRates: [0.0001, 0.001, 0.01, 0.1, 1, 10], epochs: 100, batchSize: 10, optimizer: 'sgd', seed: 1, target: 0.1 };
+      learningRates: [0.0001, 0.001, 0.01, 0.1, 1, 10], epochs: 1000, batchSize: 10, optimizer: 'sgd', seed: 1, target: 0.1 };
   }
   const d = annlab.loadDigits();
   return { model: () => annlab.mlpClassifier({ inputs: 64, classes: 10, hidden: [64], activation: 'relu', seed: 1 }), X: d.X, y: d.y,
-    learningRates: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3], epochs: 5, batchSize: 32, optimizer: 'sgd', seed: 1 };
+    learningRates: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3], epochs: 20, batchSize: 32, optimizer: 'sgd', seed: 1 };
 }
 
 const WORKER_CODE = `

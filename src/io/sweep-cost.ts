@@ -11,38 +11,40 @@
  *
  * The first term is proportional to the arithmetic of the matrix products; the second is the
  * fixed cost of one training step (a call into WebAssembly, the shuffle, the batch bookkeeping),
- * which dominates small networks: notebook 08's 2-8-1 network costs more per parameter ×
- * sample × epoch than W3's 64-64-10 (about 40×), and the product alone could not rank both.
+ * which dominates small networks: notebook 08's 2-8-1 network costs about 20× more per
+ * parameter × sample × epoch than W3's 64-64-10, and the product alone could not rank both.
  *
- * How the constants were measured (bench/extras/sweep-calibrate.js, 2026-11-30, AMD EPYC, 2 cores,
- * Node 20, the engine prebuilt as the kernel loads it; CPU time of the whole process, so that
- * other work on the busy shared machine does not inflate it; medians of 5 processes):
- *   - one unit of work 0.44 ns and one step 6.3 µs, fitted to two warm sequential sweeps of six
- *     rates: notebook 08's (3.96 M units, 12,000 steps, 0.078 s) and a W3-size one (digits,
- *     64-64-10, batch 32, 5 epochs: 259 M units, 1,710 steps, 0.12 s). So a step is worth about
- *     14,500 units (12,100–18,800 over the 5 processes).
- *   - starting one worker until it has loaded the engine: 0.13–0.16 s; a fresh worker's first six
- *     runs then take 0.07–0.12 s more than its next six (V8 compiling, the WebAssembly module
- *     instantiated in that thread).
- * On idle cores a cold pool is ready after S ≈ 0.25–0.3 s (start + first runs); until then this
- * thread trains alone, after it both share what is left, so a sweep of T seconds takes about
- * S + (T − S) / 2 (plus up to one run, the granularity): a gain only for T > S. The threshold
- * is set where the gain is about 1.15× (T = 0.4 s ≈ 0.9 G units). With workers already loaded
- * (started by an earlier sweep), S shrinks to the first runs' compile and the messages
- * (≈ 0.1 s): threshold T = 0.15 s ≈ 0.34 G units. Notebook 08's sweep estimates 0.18 G units
- * (≈ 0.08 s): below both, it runs here.
+ * How the constants were measured (2026-11-30, AMD EPYC, 2 cores shared with other work, Node 20,
+ * the engine prebuilt as the kernel loads it). CPU time, never wall time: on the busy machine a
+ * second thread found no free core, so wall-clock ratios said nothing about an idle one.
+ *   - Costs (bench/extras/sweep-calibrate.js, CPU time of the whole process, medians of 5):
+ *     one unit 0.30 ns and one step 1.9 µs (so a step is worth 6,200–7,600 units), fitted to two
+ *     warm sequential sweeps of six rates at the size where the choice is made: notebook 08's at
+ *     1000 epochs (40 M units, 120,000 steps, 0.24 s) and a W3-size one (the digits, batch 32, 20
+ *     epochs: 1.04 G units, 6,840 steps, 0.32 s). Starting a worker until it has loaded the
+ *     engine: 0.12–0.15 s; its first six runs then take 0.07–0.1 s more than its next six (V8
+ *     compiling, the WebAssembly module instantiated in that thread).
+ *   - The break-even (bench/extras/sweep-threads.js: each thread's own CPU time, from
+ *     /proc/self/task; on idle cores the parallel sweep would take about its busiest thread's
+ *     time; paired with the sequential sweep, 5 processes each): with the pool cold, the digits
+ *     at 20 epochs (1.08 G units, 0.40 s) gain 1.07×, at 40 epochs (2.1 G units, 0.69 s) 1.30×;
+ *     notebook 08 at 1000 epochs (0.83 G units, 0.24 s) 1.05×, and less counting V8's helper
+ *     threads. With the workers loaded by an earlier sweep it gains 1.55× (0.18 s).
+ * So the threshold is 1.3 G units (about 0.4 s of training) while no worker is ready, and
+ * 0.5 G units (about 0.15 s: a worker loaded but not yet compiled still about breaks even)
+ * once one is. Notebook 08's sweep estimates 0.08 G units (0.04–0.08 s): it runs here.
  */
 import { OptionError, checkInteger, checkPositive, describeValue } from '../engine/errors';
 import { checkBoolean } from '../engine/options';
 
-/** What one training step costs beyond its arithmetic, in units of parameter × sample × epoch (measured: 14,500). */
-export const STEP_UNITS = 15_000;
+/** What one training step costs beyond its arithmetic, in units of parameter × sample × epoch (measured: 6,200–7,600). */
+export const STEP_UNITS = 6_500;
 
 /** Work below which a sweep runs in this thread when no worker is ready yet (≈ 0.4 s of training). */
-export const COLD_POOL_WORK = 0.9e9;
+export const COLD_POOL_WORK = 1.3e9;
 
 /** Work below which a sweep runs in this thread even with workers ready (≈ 0.15 s of training). */
-export const WARM_POOL_WORK = 0.34e9;
+export const WARM_POOL_WORK = 0.5e9;
 
 /** The shape of a sweep, as far as its cost goes. */
 export interface SweepSize {

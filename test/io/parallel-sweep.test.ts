@@ -30,9 +30,9 @@ const options = {
   seed: 1,
 };
 
-// Big enough to pay for starting workers: 2,000 points in batches of 10, 80 epochs (about 0.4 s of training).
+// Big enough to pay for starting workers: 2,000 points in batches of 10, 250 epochs (about 0.4 s of training).
 const big = playground('xor', { n: 2000, noise: 0.1, seed: 4 });
-const large = { ...options, X: big.X, y: big.y, epochs: 80 };
+const large = { ...options, X: big.X, y: big.y, epochs: 250 };
 
 /** The estimate parallelLearningRateSweep makes of these options. */
 function workOf(o: typeof options): number {
@@ -62,9 +62,8 @@ describe('parallelLearningRateSweep', () => {
     await untilReady();
     expect(fingerprint(await parallelLearningRateSweep({ ...large, threads: 2 }))).toBe(sequential);
     expect(sweepWorkerStats().runsInWorkers).toBeGreaterThan(0);
-    const twice = { ...large, learningRates: [...large.learningRates, ...large.learningRates] };
-    expect(fingerprint(await parallelLearningRateSweep({ ...twice, threads: 8 }))).toBe(fingerprint(learningRateSweep(twice)));
-    expect(sweepWorkerStats().workers).toBeGreaterThanOrEqual(1);
+    expect(fingerprint(await parallelLearningRateSweep({ ...large, threads: 8 }))).toBe(sequential);
+    expect(sweepWorkerStats().workers).toBe(3); // one per run besides this thread's
     expect(sweepWorkerStats().runsInWorkers).toBeGreaterThan(0);
   }, 300000);
 
