@@ -47,21 +47,22 @@ export interface SweepMeasurement {
   error?: string;
 }
 
-export function measureSweep(repeats: number, epochs: number, timeoutS: number, log: (msg: string) => void = () => {}): SweepMeasurement {
+/** `data`: notebook 08's sweep, or a W3-size one (64-64-10 on the digits) large enough to pay for workers. */
+export function measureSweep(repeats: number, epochs: number, timeoutS: number, log: (msg: string) => void = () => {}, data: 'notebook08' | 'digits' = 'notebook08'): SweepMeasurement {
   const m: SweepMeasurement = { epochs, seq: { cold: [], warm: [] }, par: { cold: [], warm: [] }, identical: true, runsInWorkers: [], speedup: { cold: NaN, warm: NaN } };
   const hashes = new Set<string>();
   const ratios = { cold: [] as number[], warm: [] as number[] };
   for (let r = 0; r < repeats; r++) {
     const pair: Record<string, any> = {};
     for (const mode of r % 2 ? ['par', 'seq'] : ['seq', 'par']) {
-      const res = runTagged('sweep-child.js', 'BENCH_SWEEP', ['--mode', mode, '--epochs', String(epochs)], {}, timeoutS);
+      const res = runTagged('sweep-child.js', 'BENCH_SWEEP', ['--mode', mode, '--epochs', String(epochs), '--data', data], {}, timeoutS);
       if (res.error) return { ...m, error: `${mode}: ${res.error}` };
       pair[mode] = res.value;
       m.bound = res.value.bound;
       if (res.value.work !== undefined) m.work = res.value.work;
       if (res.value.pays !== undefined) m.pays = res.value.pays;
       if (res.value.stats?.runs !== undefined) m.runs = res.value.stats.runs;
-      log(`  sweep ${epochs} epochs ${mode}: ${res.value.cold.toFixed(3)} s cold, ${res.value.warm.toFixed(3)} s warm`);
+      log(`  sweep ${data === 'digits' ? 'digits ' : ''}${epochs} epochs ${mode}: ${res.value.cold.toFixed(3)} s cold, ${res.value.warm.toFixed(3)} s warm`);
       hashes.add(res.value.hash);
       if (!res.value.same) m.identical = false;
     }
