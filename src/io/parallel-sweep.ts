@@ -148,7 +148,7 @@ export async function parallelLearningRateSweep(o: ParallelSweepOptions): Promis
   const jobs: SweepJob[] = plan.learningRates.map((learningRate, i) => ({ model: (i === 0 ? first : plan.fresh()).toJSON(), X, y, learningRate, shared: plan.shared }));
   const work = sweepWork({
     parameters: first.layers.reduce((sum, l) => sum + l.parameterCount, 0),
-    samples: Array.isArray(X) ? X.length : (X as { rows: number }).rows,
+    samples: 'rows' in X ? X.rows : (X as ArrayLike<unknown>).length, // (a list of numbers is a column: one sample each)
     epochs: plan.shared.epochs,
     batchSize: plan.shared.batchSize ?? DEFAULT_BATCH_SIZE,
     runs: jobs.length,
