@@ -1,6 +1,6 @@
 'use strict';
 // Measures the constants of src/io/sweep-cost.ts on this machine, in CPU time (process CPU time
-// counts every thread, so it is not inflated by other work on a busy machine as wall time is).
+// counts every thread, and other work on a busy machine inflates it far less than wall time).
 // Loads the engine as the kernel does (the prebuilt CommonJS of kernel/prebuilt-src.js), then for
 // notebook 08's sweep at ten times its epochs (2-8-1 on 200 points, batch 10, 1000 epochs) and a
 // W3-size sweep (64-64-10 on the 1797 digits, batch 32, 20 epochs): sweeps of the size where the choice
