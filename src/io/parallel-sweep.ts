@@ -4,14 +4,19 @@
  * sequential sweep calls, from a copy of the same starting weights), so the results are the
  * same numbers, bit for bit. An edge module: worker threads are Node's, the engine stays pure.
  *
- * The workers are started on the first call and kept (idle, not holding the process open), so
- * later sweeps start at once. Where no worker can start (a sandbox, the engine compiled in
- * memory by a kernel) the runs happen here, one after the other, with the same results.
+ * A sweep too small to pay for the workers (src/io/sweep-cost.ts: its work estimated from the
+ * plan, below about 0.4 s of training, or 0.15 s once workers are ready) runs here, one run
+ * after the other, starting no worker. The workers are started by the first sweep that needs
+ * them and kept (idle, not holding the process open), so later sweeps start at once. Where no
+ * worker can start (a sandbox, the engine compiled in memory by a kernel) the runs happen here
+ * too, with the same results.
  */
 import * as os from 'os';
 import { Worker } from 'worker_threads';
 import { OptionError, checkInteger } from '../engine/errors';
 import { planSweep, runSweepJob, runFromResult, sweepResult, toPortable, SweepJob, SweepJobResult, SweepOptions, SweepResult } from '../engine/diagnostics';
+import { DEFAULT_BATCH_SIZE } from '../engine/mlp/fit-options';
+import { sweepWork, workersPay } from './sweep-cost';
 
 /** Options of {@link parallelLearningRateSweep}: those of learningRateSweep (without onEpoch), and the threads. */
 export interface ParallelSweepOptions extends Omit<SweepOptions, 'onEpoch'> {
@@ -26,6 +31,8 @@ const MAX_THREADS = 256;
 interface PoolWorker {
   worker: Worker;
   ready: Promise<boolean>;
+  /** Set once the worker has loaded the engine. */
+  isReady: boolean;
   run(job: SweepJob): Promise<SweepJobResult>;
 }
 
@@ -46,9 +53,9 @@ const pool: PoolWorker[] = [];
 /** Runs of the last sweep that a worker trained (the others ran in the calling thread). */
 let lastRunsInWorkers = 0;
 
-/** How the last parallel sweep went: workers in the pool, runs they trained. */
-export function sweepWorkerStats(): { workers: number; runsInWorkers: number } {
-  return { workers: pool.length, runsInWorkers: lastRunsInWorkers };
+/** How the last parallel sweep went: workers in the pool (started; ready: loaded the engine), runs they trained (0: all here). */
+export function sweepWorkerStats(): { workers: number; ready: number; runsInWorkers: number } {
+  return { workers: pool.length, ready: pool.filter((w) => w.isReady).length, runsInWorkers: lastRunsInWorkers };
 }
 
 /** Where the worker loads the engine from, and the TypeScript loader it needs first (null: none can start here). */
@@ -71,12 +78,16 @@ function startWorker(source: { engine: string; register?: string }): PoolWorker 
   const drop = (e: Error) => {
     const i = pool.indexOf(self);
     if (i >= 0) pool.splice(i, 1);
+    self.isReady = false;
     markReady(false);
     waiting?.reject(e);
     waiting = null;
   };
   worker.on('message', (m: { ready?: boolean; result?: SweepJobResult; error?: string }) => {
-    if (m.ready) return markReady(true);
+    if (m.ready) {
+      self.isReady = true;
+      return markReady(true);
+    }
     const w = waiting;
     waiting = null;
     if (m.error !== undefined) w?.reject(new Error(m.error));
@@ -87,6 +98,7 @@ function startWorker(source: { engine: string; register?: string }): PoolWorker 
   const self: PoolWorker = {
     worker,
     ready,
+    isReady: false,
     run(job) {
       return new Promise((resolve, reject) => {
         waiting = { resolve, reject };
@@ -119,7 +131,10 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 /**
  * {@link learningRateSweep} with its runs spread over all cores: the same runs, labels and
- * trained models, bit for bit, in less time when there are several rates.
+ * trained models, bit for bit, in less time when the sweep is long enough to pay for the
+ * workers. A shorter one (estimated from the plan: parameters × samples × epochs plus a cost per
+ * step, summed over the runs; see src/io/sweep-cost.ts) runs in this thread, one run after the
+ * other, as `threads: 1` does; `sweepWorkerStats()` tells how many runs went to workers.
  */
 export async function parallelLearningRateSweep(o: ParallelSweepOptions): Promise<SweepResult> {
   if (o && typeof o === 'object' && 'onEpoch' in o && (o as SweepOptions).onEpoch !== undefined) {
@@ -129,14 +144,26 @@ export async function parallelLearningRateSweep(o: ParallelSweepOptions): Promis
   const threads = checkInteger('parallelLearningRateSweep: threads', o.threads ?? (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length), 1, MAX_THREADS);
   const X = toPortable(o.X);
   const y = toPortable(o.y);
-  const jobs: SweepJob[] = plan.learningRates.map((learningRate) => ({ model: plan.fresh().toJSON(), X, y, learningRate, shared: plan.shared }));
+  const first = plan.fresh();
+  const jobs: SweepJob[] = plan.learningRates.map((learningRate, i) => ({ model: (i === 0 ? first : plan.fresh()).toJSON(), X, y, learningRate, shared: plan.shared }));
+  const work = sweepWork({
+    parameters: first.layers.reduce((sum, l) => sum + l.parameterCount, 0),
+    samples: 'rows' in X ? X.rows : (X as ArrayLike<unknown>).length, // (a list of numbers is a column: one sample each)
+    epochs: plan.shared.epochs,
+    batchSize: plan.shared.batchSize ?? DEFAULT_BATCH_SIZE,
+    runs: jobs.length,
+  });
+  const helpers = threads > 1 && jobs.length > 1 && workersPay(work, pool.some((w) => w.isReady)) ? workers(Math.min(threads, jobs.length) - 1) : [];
   const results: SweepJobResult[] = new Array(jobs.length);
   let next = 0;
   let inWorkers = 0;
   const take = (): number => (next < jobs.length ? next++ : -1);
-  // A worker takes a run only once it is ready, so a slow start never delays a run this thread could do.
-  const helpers = workers(Math.min(threads, jobs.length) - 1).map(async (w) => {
-    if (!(await w.ready)) return;
+  // A worker takes a run only once it is ready, so a slow start never delays a run this thread
+  // could do; and once this thread has taken the last run, a worker still loading is not waited for.
+  let hereDone: (ready: false) => void = () => {};
+  const allTaken = new Promise<false>((resolve) => (hereDone = resolve));
+  const running = helpers.map(async (w) => {
+    if (!(await Promise.race([w.ready, allTaken]))) return;
     for (let i = take(); i >= 0; i = take()) {
       try {
         results[i] = await w.run(jobs[i]);
@@ -150,9 +177,10 @@ export async function parallelLearningRateSweep(o: ParallelSweepOptions): Promis
   // This thread trains too, one run at a time, letting the workers' messages in between.
   for (let i = take(); i >= 0; i = take()) {
     results[i] = runSweepJob(jobs[i]);
-    await nextTurn();
+    if (helpers.length > 0) await nextTurn();
   }
-  await Promise.all(helpers);
+  hereDone(false);
+  await Promise.all(running);
   lastRunsInWorkers = inWorkers;
   return sweepResult(results.map((r) => runFromResult(r, plan.shared.target)), plan.shared);
 }

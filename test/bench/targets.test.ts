@@ -105,6 +105,18 @@ describe('the targets measured apart from the workloads', () => {
     expect(extraTargets(sweep(1.9, 1.9, false), undefined, true, 2)[0].verdict).toBe('missed');
   });
 
+  it('the sweep is missed, busy machine or not, when the parallel sweep ran every run in the calling thread, and says why', () => {
+    const here: SweepMeasurement = { ...sweep(1.02, 0.98), runsInWorkers: [0, 0, 0], runs: 12, work: 0.08e9, pays: { cold: 1.3e9, warm: 0.5e9 } };
+    for (const idle of [true, false]) {
+      const [t] = extraTargets(here, undefined, idle, 2);
+      expect(t.verdict).toBe('missed');
+      expect(t.details.join(' ')).toMatch(/1\.02× faster cold.*0\.98× warm.*runs trained by workers 0, 0, 0 of 12/);
+      expect(t.details.join(' ')).toMatch(/estimated work \(0\.08 G units\) is below what pays for starting workers \(1\.30 G; 0\.50 G with workers already loaded\)\. No speed-up is possible when the whole sweep costs less than a worker start/);
+    }
+    // one process where a worker took runs: judged on the ratios again
+    expect(extraTargets({ ...here, runsInWorkers: [0, 2, 0] }, undefined, false, 2)[0].verdict).toBe('not measured');
+  });
+
   it('a wall-clock speed-up on a busy machine or one core is not measured', () => {
     expect(extraTargets(sweep(1.9, 1.9), undefined, false, 2)[0].verdict).toBe('not measured');
     expect(extraTargets(sweep(1.9, 1.9), undefined, true, 1)[0].verdict).toBe('not measured');

@@ -3,6 +3,7 @@ import { mlpClassifier, mlpRegressor } from '../../src/engine/mlp';
 import { playground } from '../../src/engine/data';
 import { OptionError } from '../../src/engine/errors';
 import { parallelLearningRateSweep, closeSweepWorkers, sweepWorkerStats } from '../../src/io/parallel-sweep';
+import { COLD_POOL_WORK, WARM_POOL_WORK, sweepWork } from '../../src/io/sweep-cost';
 
 /** Everything a sweep computes, as text that differs when any number differs in any bit. */
 function fingerprint(s: SweepResult): string {
@@ -29,25 +30,54 @@ const options = {
   seed: 1,
 };
 
+// Big enough to pay for starting workers: 2,000 points in batches of 10, 250 epochs (about 0.4 s of training).
+const big = playground('xor', { n: 2000, noise: 0.1, seed: 4 });
+const large = { ...options, X: big.X, y: big.y, epochs: 250 };
+
+/** The estimate parallelLearningRateSweep makes of these options. */
+function workOf(o: typeof options): number {
+  const parameters = o.model().layers.reduce((s, l) => s + l.parameterCount, 0);
+  return sweepWork({ parameters, samples: o.X.length, epochs: o.epochs, batchSize: o.batchSize, runs: o.learningRates.length });
+}
+
+async function untilReady(): Promise<void> {
+  for (let t = 0; t < 1200 && sweepWorkerStats().ready < 1; t++) await new Promise((r) => setTimeout(r, 50));
+}
+
 describe('parallelLearningRateSweep', () => {
   afterAll(() => closeSweepWorkers());
 
-  it('gives the sequential sweep\'s runs bit for bit, on two threads and on more threads than runs', async () => {
-    const sequential = fingerprint(learningRateSweep(options));
-    expect(fingerprint(await parallelLearningRateSweep({ ...options, threads: 2 }))).toBe(sequential);
-    expect(fingerprint(await parallelLearningRateSweep({ ...options, threads: 8 }))).toBe(sequential);
-    // a second call reuses the started workers, which are ready by now and take runs
-    const ready = sweepWorkerStats().workers;
-    expect(ready).toBeGreaterThanOrEqual(1);
-    expect(fingerprint(await parallelLearningRateSweep({ ...options, threads: 8, learningRates: [...options.learningRates, ...options.learningRates] })))
-      .toBe(fingerprint(learningRateSweep({ ...options, learningRates: [...options.learningRates, ...options.learningRates] })));
-    expect(sweepWorkerStats().workers).toBeGreaterThanOrEqual(ready);
+  it('runs a sweep too small to pay for workers here, starting none, with the sequential sweep\'s results bit for bit', async () => {
+    expect(workOf(options)).toBeLessThan(WARM_POOL_WORK);
+    expect(fingerprint(await parallelLearningRateSweep({ ...options, threads: 8 }))).toBe(fingerprint(learningRateSweep(options)));
+    expect(sweepWorkerStats()).toEqual({ workers: 0, ready: 0, runsInWorkers: 0 });
+  });
+
+  it('spreads a large sweep over workers, with the sequential sweep\'s results bit for bit, on two threads and on more threads than runs', async () => {
+    expect(workOf(large)).toBeGreaterThanOrEqual(COLD_POOL_WORK);
+    const sequential = fingerprint(learningRateSweep(large));
+    expect(fingerprint(await parallelLearningRateSweep({ ...large, threads: 2 }))).toBe(sequential);
+    expect(sweepWorkerStats().workers).toBe(1);
+    // once a worker is ready, it takes a run as soon as this thread has taken the first
+    await untilReady();
+    expect(fingerprint(await parallelLearningRateSweep({ ...large, threads: 2 }))).toBe(sequential);
     expect(sweepWorkerStats().runsInWorkers).toBeGreaterThan(0);
+    expect(fingerprint(await parallelLearningRateSweep({ ...large, threads: 8 }))).toBe(sequential);
+    expect(sweepWorkerStats().workers).toBe(3); // one per run besides this thread's
+    expect(sweepWorkerStats().runsInWorkers).toBeGreaterThan(0);
+  }, 300000);
+
+  it('with workers ready, still runs a small sweep here', async () => {
+    await untilReady();
+    expect(sweepWorkerStats().ready).toBeGreaterThanOrEqual(1);
+    expect(fingerprint(await parallelLearningRateSweep({ ...options, threads: 2 }))).toBe(fingerprint(learningRateSweep(options)));
+    expect(sweepWorkerStats().runsInWorkers).toBe(0);
   }, 120000);
 
-  it('on one thread runs here, with the same results', async () => {
-    expect(fingerprint(await parallelLearningRateSweep({ ...options, threads: 1 }))).toBe(fingerprint(learningRateSweep(options)));
-  });
+  it('on one thread runs even a large sweep here', async () => {
+    expect(fingerprint(await parallelLearningRateSweep({ ...large, threads: 1 }))).toBe(fingerprint(learningRateSweep(large)));
+    expect(sweepWorkerStats().runsInWorkers).toBe(0);
+  }, 120000);
 
   it('starts from a given model (copied for every rate, left untouched) and works out the default target as the sequential sweep does', async () => {
     const model = mlpRegressor({ inputs: 2, outputs: 1, hidden: [4], activation: 'tanh', seed: 2 });

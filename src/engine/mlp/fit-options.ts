@@ -9,6 +9,9 @@ import type { FitOptions } from './options';
 /** The option names of fit, listed once. */
 const FIT_KEYS = optionKeys<FitOptions>()('epochs', 'batchSize', 'learningRate', 'optimizer', 'momentum', 'shuffle', 'seed', 'validationData', 'onEpoch');
 
+/** Rows per step when fit is given no batchSize. */
+export const DEFAULT_BATCH_SIZE = 32;
+
 /**
  * `options` checked, with defaults: 100 epochs, batches of 32, η = 0.01, plain SGD (momentum 0.9
  * when asked for), shuffled each epoch. `checkValidation` checks validationData's X and y
@@ -18,7 +21,7 @@ export function resolveFitOptions(options: FitOptions, checkValidation: (X: unkn
   checkOptions('fit: options', options, FIT_KEYS);
   if (options.shuffle !== undefined) checkBoolean('fit: shuffle', options.shuffle);
   const epochs = checkInteger('fit: epochs', options.epochs ?? 100, 1, MAX_EPOCHS);
-  const batchSize = checkInteger('fit: batchSize', options.batchSize ?? 32, 1);
+  const batchSize = checkInteger('fit: batchSize', options.batchSize ?? DEFAULT_BATCH_SIZE, 1);
   const learningRate = checkPositive('fit: learningRate', options.learningRate ?? 0.01);
   const optimizer = checkChoice('fit: optimizer', options.optimizer ?? 'sgd', optimizerNames);
   const momentum = options.momentum ?? 0.9;

@@ -42,6 +42,15 @@ describe("the sweep's parts", () => {
     expect(() => runFromResult({ ...result, history: { ...result.history, los: [1] } } as never, 0.1)).toThrow(/runFromResult: history: unknown option 'los', did you mean 'loss'\?/);
   });
 
+  it('make data portable as one block of numbers (rows and a Matrix alike), keep a list of targets as it is, and train a job on it as on the rows', () => {
+    expect(toPortable(X)).toEqual({ rows: 4, cols: 2, data: Float64Array.from([0, 0, 0, 1, 1, 0, 1, 1]) });
+    expect(toPortable(y)).toBe(y);
+    const onRows = runSweepJob({ model: model().toJSON(), X, y, learningRate: 0.5, shared });
+    const onBlock = runSweepJob({ model: model().toJSON(), X: toPortable(X), y: toPortable(y), learningRate: 0.5, shared });
+    // bit for bit (toEqual compares numbers with Object.is); the seconds taken may differ
+    expect({ ...onBlock, history: { ...onBlock.history, seconds: 0 } }).toEqual({ ...onRows, history: { ...onRows.history, seconds: 0 } });
+  });
+
   it("runNote reads a run's verdict and loss curve, NaN of a diverged run included, and refuses strings", () => {
     const diverged = Object.assign(new History(10), { loss: [1, Infinity], epochs: 2, status: 'diverged' as const });
     expect(runNote({ verdict: 'diverged', history: diverged })).toMatch(/the loss blew up in epoch 2; the weights were restored to epoch 1/);
