@@ -1,7 +1,9 @@
 'use strict';
 // Grading where lecturers wait (bench/extras.ts): one full submission (the reference
-// solutions, hidden tests included) as `npm run grade -- --solutions` runs it, or a class of
-// `--class K` copies of it with `--submissions DIR --jobs J`. Prints `BENCH_GRADE {json}`:
+// solutions, hidden tests included) as `npm run grade -- --submission DIR` runs it, or a class of
+// `--class K` copies of it with `--submissions DIR --jobs J`. Every copy ends in a comment of its
+// own, so that no cache keyed by a file's text (the transpiled exercise files) serves one
+// submission with another's work: each is graded as a new student's would be. Prints `BENCH_GRADE {json}`:
 // wall seconds, and the CPU seconds of the grader and everything it started, or null where
 // there is no /proc (Linux only).
 //
@@ -59,15 +61,41 @@ const tmp = path.join(work, 'tmp');
 fs.mkdirSync(tmp);
 fs.chmodSync(work, 0o755);
 fs.chmodSync(tmp, 0o1777); // the sandbox user must enter it, as any TMPDIR
+/** A copy of the solutions as a student would hand it in, marked as this copy alone. */
+function submission(dir, mark) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(path.join(root, 'solutions'))) {
+    fs.writeFileSync(path.join(dir, f), `${fs.readFileSync(path.join(root, 'solutions', f), 'utf8')}\n// ${mark}\n`);
+  }
+}
+const unique = `${process.pid}-${Date.now()}`;
 let args;
 if (students > 0) {
-  for (let i = 0; i < students; i++) {
-    const dir = path.join(work, 'class', `student-${String(i + 1).padStart(3, '0')}`);
-    fs.mkdirSync(dir, { recursive: true });
-    for (const f of fs.readdirSync(path.join(root, 'solutions'))) fs.copyFileSync(path.join(root, 'solutions', f), path.join(dir, f));
-  }
+  for (let i = 0; i < students; i++) submission(path.join(work, 'class', `student-${String(i + 1).padStart(3, '0')}`), `student ${i + 1}, run ${unique}`);
   args = ['--submissions', path.join(work, 'class'), '--jobs', String(jobs), '--out', path.join(work, 'out')];
-} else args = ['--solutions', '--out', path.join(work, 'out')];
+} else {
+  submission(path.join(work, 'submission'), `run ${unique}`);
+  args = ['--submission', path.join(work, 'submission'), '--out', path.join(work, 'out')];
+}
+/** Why the grading did not give every copy full marks, or '' when it did. */
+function fullMarks() {
+  try {
+    if (students > 0) {
+      const rows = fs.readFileSync(path.join(work, 'out', 'gradebook.csv'), 'utf8').trim().split('\n').slice(1);
+      const short = rows.filter((r) => {
+        const [, score, max] = r.split(',');
+        return Number(score) !== Number(max);
+      });
+      return rows.length !== students ? `${rows.length} rows for ${students} students` : short.length ? short.join('; ') : '';
+    }
+    const r = JSON.parse(fs.readFileSync(path.join(work, 'out', 'results.json'), 'utf8'));
+    const max = r.tests.reduce((s, t) => s + t.max_score, 0);
+    return r.score === max ? '' : `${r.score} of ${max}`;
+  } catch (e) {
+    return `no results: ${e.message}`;
+  }
+}
+
 const cpu0 = childrenCpu();
 const sandboxes = new Map();
 const t0 = process.hrtime.bigint();
@@ -86,8 +114,12 @@ child.on('exit', (code, signal) => {
   clearInterval(sampler);
   const cpu1 = childrenCpu();
   const sandboxCpu = [...sandboxes.values()].reduce((s, t) => s + t, 0) / 100;
+  const short = fullMarks();
   if (code !== 0) {
     process.stdout.write(`BENCH_ERROR ${JSON.stringify(`grade exited ${code ?? signal}: ${out.trim().split('\n').slice(-2).join(' ')}`)}\n`);
+  } else if (short) {
+    // A grading that fails tests may take less time: it measures nothing.
+    process.stdout.write(`BENCH_ERROR ${JSON.stringify(`the reference did not get full marks: ${short}`)}\n`);
   } else {
     const cpu = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 + sandboxCpu;
     process.stdout.write(`BENCH_GRADE ${JSON.stringify({ students: students || 1, jobs: students ? jobs : 1, seconds, cpu, sandboxCpu })}\n`);
