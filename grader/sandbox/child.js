@@ -16,7 +16,8 @@
 const vm = require('vm');
 
 const send = process.send.bind(process);
-const realExit = process.exit.bind(process);
+// process.exit ends in process.reallyExit, which lockDown() replaces: keep the real one.
+const realExit = process.reallyExit.bind(process);
 const JSONstringify = JSON.stringify;
 const ObjectKeys = Object.keys;
 const hasOwn = Object.prototype.hasOwnProperty;

@@ -130,14 +130,30 @@ export function sandboxUserCanEnter(dir: string): boolean {
 export interface LaunchLimits {
   heapMb: number;
   addressSpaceMb: number;
+  /** the most one WebAssembly memory may hold, MB. @default {@link WASM_MEMORY_MB} */
+  wasmMemoryMb?: number;
+}
+
+/** What one WebAssembly memory may hold in a sandbox child, MB: the course's networks and
+ *  products need a few MB; a larger one fails to grow and the engine computes in JavaScript. */
+export const WASM_MEMORY_MB = 64;
+
+/**
+ * WebAssembly inside the address-space cap. With its trap handler a memory reserves ~10 GB of
+ * guard pages, which the cap refuses: each refusal cost V8 ~0.12 s of CPU in garbage collections
+ * before it gave up (0.3 s per child: the engine makes two memories when it loads), and the
+ * engine then trained in JavaScript. Without the trap handler (explicit bounds checks) a memory
+ * reserves its maximum, capped here, so the engine's memories fit beside the heap: bounds are
+ * still checked, and a memory past the cap fails to grow (the engine then computes in JavaScript).
+ */
+export function wasmFlags(memoryMb: number): string[] {
+  if (!Number.isInteger(memoryMb) || memoryMb < 1) throw new RangeError(`wasmMemoryMb: expected a whole number of MB ≥ 1, got ${memoryMb}`);
+  return ['--disable-wasm-trap-handler', `--wasm-max-mem-pages=${memoryMb * 16}`];
 }
 
 /** The command line that starts `node script` inside the limits. */
 export function launchCommand(iso: Isolation, limits: LaunchLimits, script: string): { cmd: string; args: string[] } {
-  // WebAssembly memories reserve ~10 GB of address space for guard pages: the cap refuses
-  // them, and the engine falls back to its JavaScript kernels (letting wasm in with
-  // --disable-wasm-trap-handler left too little address space for the heap).
-  const flags = [...permissionFlags(script), `--max-old-space-size=${limits.heapMb}`, '--disallow-code-generation-from-strings'];
+  const flags = [...permissionFlags(script), `--max-old-space-size=${limits.heapMb}`, '--disallow-code-generation-from-strings', ...wasmFlags(limits.wasmMemoryMb ?? WASM_MEMORY_MB)];
   let argv: string[] = [process.execPath, ...flags, script];
   if (iso.dropTo && iso.setpriv) {
     argv = [iso.setpriv, `--reuid=${iso.dropTo.uid}`, `--regid=${iso.dropTo.gid}`, '--clear-groups', '--pdeathsig', 'KILL', '--', ...argv];

@@ -2,7 +2,7 @@
 // runs the student's function in a child process and returns its (structured-cloned)
 // result, or rejects with a StudentCodeError that a student can read.
 import type { ChildProcess } from 'child_process';
-import { childScript, detectIsolation, launchCommand, spawnOptions } from './launch';
+import { childScript, detectIsolation, launchCommand, spawnOptions, WASM_MEMORY_MB } from './launch';
 import { engineBundle } from './engine-bundle';
 import { studentFiles } from './student-files';
 import { cpuAwareTimeout, killGroup } from './process-limits';
@@ -66,6 +66,7 @@ class Sandbox implements StudentModule {
       loadTimeoutMs: options.loadTimeoutMs ?? 5000,
       heapMb: options.heapMb ?? 512,
       addressSpaceMb: options.addressSpaceMb ?? 2048,
+      wasmMemoryMb: options.wasmMemoryMb ?? WASM_MEMORY_MB,
       budgetMs: options.budgetMs ?? 60000,
       target: path.resolve(options.target ?? process.env.ANNLAB_TARGET ?? defaultTarget()),
     };
