@@ -19,6 +19,9 @@ export interface Isolation {
 
 let cached: Isolation | undefined;
 
+/** The unprivileged user a root grader drops to. */
+const NOBODY = { uid: 65534, gid: 65534 };
+
 function which(cmd: string): string | undefined {
   const fs = require('fs') as typeof import('fs');
   for (const dir of ['/usr/bin', '/bin', '/usr/sbin', '/sbin', '/usr/local/bin']) {
@@ -36,14 +39,22 @@ function which(cmd: string): string | undefined {
 /**
  * Whether `nobody` can start Node and read the child's script. A Node installed under a
  * private folder (e.g. /root/.nvm, mode 700) cannot be run by `nobody`: the child then keeps
- * the grader's user, with every other limit in place (the permission model included).
+ * the grader's user, with every other limit in place (the permission model included). Asked of
+ * the kernel (access(2) as `nobody`, through sh's `test`) rather than by starting Node as
+ * `nobody`: the same answer for 2 ms of CPU instead of 0.13 s, paid by every test file.
  */
-function nobodyCanRun(setpriv: string, spawnSync: typeof import('child_process').spawnSync): boolean {
-  const probe = `require('fs').accessSync(${JSON.stringify(childScript())}, require('fs').constants.R_OK);`;
-  const r = spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, '-e', probe], {
+function nobodyCanRun(iso: Isolation, spawnSync: typeof import('child_process').spawnSync): boolean {
+  if (!iso.setpriv || !iso.sh) return false;
+  return asNobody(iso.setpriv, iso.sh, 'test -x "$1" && test -r "$2"', [process.execPath, childScript()], spawnSync);
+}
+
+/** Runs `sh -c script` as the user nobody; true when it exits with 0. */
+function asNobody(setpriv: string, sh: string, script: string, args: string[], spawnSync: typeof import('child_process').spawnSync): boolean {
+  const r = spawnSync(setpriv, [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, '--clear-groups', '--', sh, '-c', script, 'sh', ...args], {
     stdio: 'ignore',
     timeout: 10000,
     cwd: '/',
+    env: {},
   });
   return r.status === 0;
 }
@@ -59,11 +70,13 @@ export function detectIsolation(): Isolation {
     iso.setpriv = which('setpriv');
     const unshare = which('unshare');
     if (unshare) {
-      const r = spawnSync(unshare, ['--pid', '--fork', '--kill-child', '--', process.execPath, '-e', '0'], { stdio: 'ignore', timeout: 10000 });
+      // Whether this process may make a PID namespace: any program answers (sh exits at once;
+      // Node would take 0.13 s of CPU to say the same).
+      const r = spawnSync(unshare, ['--pid', '--fork', '--kill-child', '--', ...(iso.sh ? [iso.sh, '-c', 'exit 0'] : [process.execPath, '-e', '0'])], { stdio: 'ignore', timeout: 10000 });
       if (r.status === 0) iso.unshare = unshare;
     }
-    if (typeof process.getuid === 'function' && process.getuid() === 0 && iso.setpriv && nobodyCanRun(iso.setpriv, spawnSync)) {
-      iso.dropTo = { uid: 65534, gid: 65534 };
+    if (typeof process.getuid === 'function' && process.getuid() === 0 && nobodyCanRun(iso, spawnSync)) {
+      iso.dropTo = { ...NOBODY };
     }
   }
   cached = iso;
@@ -117,14 +130,9 @@ export function permissionFlags(script: string): string[] {
  */
 export function sandboxUserCanEnter(dir: string): boolean {
   const iso = detectIsolation();
-  if (!iso.dropTo || !iso.setpriv) return true;
+  if (!iso.dropTo || !iso.setpriv || !iso.sh) return true;
   const { spawnSync } = require('child_process') as typeof import('child_process');
-  const r = spawnSync(iso.setpriv, [`--reuid=${iso.dropTo.uid}`, `--regid=${iso.dropTo.gid}`, '--clear-groups', '--', process.execPath, '-e', `process.chdir(${JSON.stringify(dir)})`], {
-    stdio: 'ignore',
-    timeout: 10000,
-    cwd: '/',
-  });
-  return r.status === 0;
+  return asNobody(iso.setpriv, iso.sh, 'cd "$1"', [dir], spawnSync);
 }
 
 export interface LaunchLimits {
