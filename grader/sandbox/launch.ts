@@ -7,6 +7,7 @@
 // process the student starts dies with it) and, when the grader runs as root, the
 // unprivileged user `nobody`. ANNLAB_SANDBOX_ISOLATION=none leaves out the Linux-only parts.
 import type { SpawnOptions } from 'child_process';
+import { OptionError, describeValue } from '../../src/engine/errors';
 
 /** What isolation the sandbox can use here, detected once per process. */
 export interface Isolation {
@@ -155,7 +156,7 @@ export const WASM_MEMORY_MB = 64;
  * still checked, and a memory past the cap fails to grow (the engine then computes in JavaScript).
  */
 export function wasmFlags(memoryMb: number): string[] {
-  if (!Number.isInteger(memoryMb) || memoryMb < 1) throw new RangeError(`wasmMemoryMb: expected a whole number of MB ≥ 1, got ${memoryMb}`);
+  if (!Number.isInteger(memoryMb) || memoryMb < 1 || memoryMb > 4096) throw new OptionError(`wasmMemoryMb: expected a whole number of MB from 1 to 4096, got ${describeValue(memoryMb)}`);
   return ['--disable-wasm-trap-handler', `--wasm-max-mem-pages=${memoryMb * 16}`];
 }
 

@@ -2,7 +2,7 @@
 // runs the student's function in a child process and returns its (structured-cloned)
 // result, or rejects with a StudentCodeError that a student can read.
 import type { ChildProcess } from 'child_process';
-import { childScript, detectIsolation, launchCommand, spawnOptions, WASM_MEMORY_MB } from './launch';
+import { childScript, detectIsolation, launchCommand, spawnOptions, wasmFlags, WASM_MEMORY_MB } from './launch';
 import { engineBundle } from './engine-bundle';
 import { studentFiles } from './student-files';
 import { cpuAwareTimeout, killGroup } from './process-limits';
@@ -70,6 +70,7 @@ class Sandbox implements StudentModule {
       budgetMs: options.budgetMs ?? 60000,
       target: path.resolve(options.target ?? process.env.ANNLAB_TARGET ?? defaultTarget()),
     };
+    wasmFlags(this.opts.wasmMemoryMb); // checked here, not when the child starts
     this.file = path.join(this.opts.target, `${name}.ts`);
   }
 

@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { exercise, startedExercise, StudentCodeError, StudentModule } from '../support/sandbox';
+import { wasmFlags } from '../../grader/sandbox/launch';
+import { OptionError } from '../../src/engine/errors';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'sandbox');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-sandbox-test-'));
@@ -104,6 +106,14 @@ describe('the sandbox runs student functions in a child process', () => {
     expect(e.kind).toBe('threw');
     expect(e.message).toMatch(/growMemory\(\) threw RangeError: WebAssembly\.Memory\.grow\(\)/);
     wasm.close();
+  });
+
+  it('checks the WebAssembly memory cap when the exercise is opened: a whole number of MB from 1 to 4096', () => {
+    for (const bad of [0, 0.5, -1, 5000, NaN]) {
+      expect(() => exercise('engine-wasm', { target: dir, wasmMemoryMb: bad })).toThrow(OptionError);
+      expect(() => exercise('engine-wasm', { target: dir, wasmMemoryMb: bad })).toThrow(/wasmMemoryMb: expected a whole number of MB from 1 to 4096, got/);
+    }
+    expect(wasmFlags(64)).toEqual(['--disable-wasm-trap-handler', '--wasm-max-mem-pages=1024']);
   });
 
   it('computes a product too large for the WebAssembly memory in JavaScript, with the same result', async () => {
