@@ -9,7 +9,7 @@ import { runTests } from './test-run';
 import { cleanStaleRuns, killLeftovers, makeWorkFolder } from './leftovers';
 import { copySubmission } from './submission';
 import { TypeChecker, typeErrors } from './type-check';
-import { TRANSPILED_ENV, studentFiles, transpiledFiles } from './sandbox/student-files';
+import { studentFiles } from './sandbox/student-files';
 import { ISOLATION_ENV, detectIsolation, sandboxUserCanEnter } from './sandbox/launch';
 import { gradescopeJson, junitXml, csvHeader, csvRow, scoreTable, writeAtomic } from './writers';
 import { addSubmissionFacts } from './submission-facts';
@@ -124,9 +124,8 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
     const tmp = path.join(work, 'tmp');
     fs.mkdirSync(tmp, { mode: 0o711 });
     const callLog = path.join(privateDir, 'calls.jsonl');
-    // What this process found out already, the test processes need not find out again.
-    const transpiled = path.join(privateDir, 'transpiled.json');
-    fs.writeFileSync(transpiled, JSON.stringify(transpiledFiles()), { mode: 0o600 });
+    // What this process found out already (the isolation; the transpiled files are cached on
+    // disk), the test processes need not find out again.
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ANNLAB_TARGET: copy,
@@ -134,7 +133,6 @@ export async function gradeSubmission(o: GradeOptions = {}): Promise<GradeReport
       FORCE_COLOR: '0',
       NO_COLOR: '1',
       ANNLAB_CALL_LOG: callLog,
-      [TRANSPILED_ENV]: transpiled,
       [ISOLATION_ENV]: JSON.stringify(detectIsolation()),
     };
     if (o.callTimeoutMs) env.ANNLAB_CALL_TIMEOUT_MS = String(o.callTimeoutMs);

@@ -2,7 +2,7 @@
 // runs the student's function in a child process and returns its (structured-cloned)
 // result, or rejects with a StudentCodeError that a student can read.
 import type { ChildProcess } from 'child_process';
-import { childScript, detectIsolation, launchCommand, spawnOptions } from './launch';
+import { childScript, detectIsolation, launchCommand, spawnOptions, wasmFlags, WASM_MEMORY_MB } from './launch';
 import { engineBundle } from './engine-bundle';
 import { studentFiles } from './student-files';
 import { cpuAwareTimeout, killGroup } from './process-limits';
@@ -64,17 +64,21 @@ class Sandbox implements StudentModule {
     this.file = (require('path') as typeof import('path')).join(this.opts.target, `${name}.ts`);
   }
 
+  /** The limits, defaults filled in; refuses a WebAssembly memory cap out of range here, not when the child starts. */
   static options(options: SandboxOptions): Required<SandboxOptions> {
     const path = require('path') as typeof import('path');
     const envTimeout = Number(process.env.ANNLAB_CALL_TIMEOUT_MS);
-    return {
+    const opts = {
       timeoutMs: options.timeoutMs ?? (envTimeout > 0 ? envTimeout : 2000),
       loadTimeoutMs: options.loadTimeoutMs ?? 5000,
       heapMb: options.heapMb ?? 512,
       addressSpaceMb: options.addressSpaceMb ?? 2048,
+      wasmMemoryMb: options.wasmMemoryMb ?? WASM_MEMORY_MB,
       budgetMs: options.budgetMs ?? 60000,
       target: path.resolve(options.target ?? process.env.ANNLAB_TARGET ?? defaultTarget()),
     };
+    wasmFlags(opts.wasmMemoryMb);
+    return opts;
   }
 
   /** Whether the child is loaded and idle: another test file of the same exercise may take it over. */
@@ -385,7 +389,7 @@ const kept = new Map<string, Sandbox>();
 let keeping = false;
 
 function launchKey(name: string, o: Required<SandboxOptions>): string {
-  return JSON.stringify([name, o.target, o.heapMb, o.addressSpaceMb]);
+  return JSON.stringify([name, o.target, o.heapMb, o.addressSpaceMb, o.wasmMemoryMb]);
 }
 
 /** From now on closeAllSandboxes keeps loaded, idle children for the next test file that opens

@@ -14,38 +14,107 @@ export const MAX_EXERCISE_BYTES = 1024 * 1024;
 
 const memory = new Map<string, StudentFile>();
 
-/** Names a JSON file of the files a grading run transpiled ([name, source, file] entries), handed
- *  to its test processes: they then transpile nothing and never load TypeScript. */
-export const TRANSPILED_ENV = 'ANNLAB_TRANSPILED';
-let handedOver = false;
+/** The folder of transpiled exercise files: private to the grader's user, like the engine's. */
+const CACHE_DIR = (require('path') as typeof import('path')).resolve(__dirname, '..', '..', 'node_modules', '.cache', 'annlab-sandbox', 'student');
+/** Past this many files, the cache drops those not used for a day. */
+const CACHE_FILES = 2000;
 
-function takeHandedOver(): void {
-  handedOver = true;
-  const file = process.env[TRANSPILED_ENV];
-  if (!file) return;
+/** The version of TypeScript that transpiles, read without loading the compiler. */
+let tsVersion: string | undefined;
+function typescriptVersion(): string {
+  if (tsVersion === undefined) {
+    try {
+      const createRequire = (require('module') as typeof import('module')).createRequire;
+      const file = createRequire(__filename).resolve('typescript/package.json');
+      tsVersion = String(JSON.parse((require('fs') as typeof import('fs')).readFileSync(file, 'utf8')).version);
+    } catch {
+      tsVersion = 'unknown';
+    }
+  }
+  return tsVersion;
+}
+
+function isStudentFile(v: unknown): v is StudentFile {
+  if (!v || typeof v !== 'object') return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.error === 'string' || (typeof o.js === 'string' && (o.map === undefined || typeof o.map === 'string'));
+}
+
+/** The cached transpilation of a file, by a hash of its name and source (and the compiler's version). */
+function readCached(file: string): StudentFile | undefined {
   try {
-    const fs = require('fs') as typeof import('fs');
-    for (const [name, source, result] of JSON.parse(fs.readFileSync(file, 'utf8')) as [string, string, StudentFile][]) memory.set(`${name}\0${source}`, result);
+    const v = JSON.parse((require('fs') as typeof import('fs')).readFileSync(file, 'utf8')) as unknown;
+    return isStudentFile(v) ? v : undefined;
   } catch {
-    /* none: transpiled here */
+    return undefined;
   }
 }
 
-/** Every file transpiled in this process so far, as TRANSPILED_ENV's file holds them. */
-export function transpiledFiles(): [string, string, StudentFile][] {
-  return [...memory].map(([key, result]) => {
-    const at = key.indexOf('\0');
-    return [key.slice(0, at), key.slice(at + 1), result];
-  });
+function writeCached(file: string, result: StudentFile): void {
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  try {
+    fs.mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
+    fs.chmodSync(CACHE_DIR, 0o700);
+    const names = fs.readdirSync(CACHE_DIR);
+    if (names.length > CACHE_FILES) {
+      const dayAgo = Date.now() - 86_400_000;
+      for (const n of names) {
+        const p = path.join(CACHE_DIR, n);
+        try {
+          if (fs.statSync(p).atimeMs < dayAgo) fs.rmSync(p, { force: true });
+        } catch {
+          /* gone already */
+        }
+      }
+    }
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(result), { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  } catch {
+    /* a read-only install: transpiled again next time */
+  }
 }
 
-/** Transpiles one exercise file; syntax errors (with line numbers) and a file too deeply nested
- *  for the compiler come back as `{ error }`, never as an exception. */
+/** Where the transpilation of an exercise file is cached: a hash of its name and source, and of
+ *  the compiler's version. */
+export function studentCacheFile(name: string, source: string): string {
+  const crypto = require('crypto') as typeof import('crypto');
+  const path = require('path') as typeof import('path');
+  const hash = crypto.createHash('sha256').update(`annlab-student-1\0${typescriptVersion()}\0${name}\0${source}`).digest('hex').slice(0, 40);
+  return path.join(CACHE_DIR, `${hash}.json`);
+}
+
+/**
+ * Transpiles one exercise file; syntax errors (with line numbers) and a file too deeply nested
+ * for the compiler come back as `{ error }`, never as an exception. Results are cached on disk by
+ * a hash of the name and source: the grader transpiles each file of a submission when it checks
+ * for syntax errors, and the test processes then read it without loading TypeScript (0.7 s of
+ * CPU each).
+ */
 export function transpileStudentFile(name: string, source: string): StudentFile {
-  if (!handedOver) takeHandedOver();
   const key = `${name}\0${source}`;
   const hit = memory.get(key);
   if (hit) return hit;
+  const cacheFile = studentCacheFile(name, source);
+  const cached = readCached(cacheFile);
+  if (cached) {
+    remember(key, cached);
+    return cached;
+  }
+  const result = transpileNow(name, source);
+  writeCached(cacheFile, result);
+  remember(key, result);
+  return result;
+}
+
+function remember(key: string, result: StudentFile): void {
+  if (memory.size > 200) memory.clear();
+  memory.set(key, result);
+}
+
+/** The transpilation itself (TypeScript's transpileModule, with a source map). */
+function transpileNow(name: string, source: string): StudentFile {
   const ts = nodeRequire('typescript') as typeof TS;
   const fileName = `${name}.ts`;
   let result: StudentFile;
@@ -73,8 +142,6 @@ export function transpileStudentFile(name: string, source: string): StudentFile 
     // A stack overflow in the compiler (nesting thousands deep) or any other compiler failure.
     result = { error: `${fileName}: the TypeScript compiler could not process this file (${(e as Error).message}); is something nested thousands of levels deep?` };
   }
-  if (memory.size > 200) memory.clear();
-  memory.set(key, result);
   return result;
 }
 

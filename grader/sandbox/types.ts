@@ -61,6 +61,9 @@ export interface SandboxOptions {
   heapMb?: number;
   /** address-space cap (covers ArrayBuffers), MB. @default 2048 */
   addressSpaceMb?: number;
+  /** the most one WebAssembly memory may hold (the engine's kernels and training step), MB;
+   *  beyond it the engine computes in JavaScript. @default 64 */
+  wasmMemoryMb?: number;
   /** folder of exercise files. @default ANNLAB_TARGET or <project>/solutions */
   target?: string;
   /** total wall time of this module (one test file), ms: the child's start, the file's loading

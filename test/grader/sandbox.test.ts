@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { exercise, startedExercise, StudentCodeError, StudentModule } from '../support/sandbox';
+import { wasmFlags } from '../../grader/sandbox/launch';
+import { OptionError } from '../../src/engine/errors';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'sandbox');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-sandbox-test-'));
@@ -96,8 +98,45 @@ describe('the sandbox runs student functions in a child process', () => {
     expect(e.message).toMatch(/memory/);
   });
 
-  cappedIt('refuses WebAssembly memory too (the engine then uses its JavaScript kernels)', async () => {
-    expect((await failure(ex.call('wasmMemory'))).message).toMatch(/wasmMemory\(\) threw RangeError: WebAssembly\.Memory\(\): could not allocate memory/);
+  it('lets WebAssembly in with a memory cap: the engine keeps its WebAssembly kernels; a memory grows to 64 MB, not past it', async () => {
+    const wasm = open('engine-wasm');
+    expect(await wasm.call('kernelName')).toMatch(/^wasm-simd/);
+    expect(await wasm.call('growMemory', 1023)).toBe(64 * 2 ** 20);
+    const e = await failure(wasm.call('growMemory', 1024), wasm);
+    expect(e.kind).toBe('threw');
+    expect(e.message).toMatch(/growMemory\(\) threw RangeError: WebAssembly\.Memory\.grow\(\)/);
+    wasm.close();
+  });
+
+  it('checks the WebAssembly memory cap when the exercise is opened: a whole number of MB from 1 to 4096', () => {
+    for (const bad of [0, 0.5, -1, 5000, NaN]) {
+      expect(() => exercise('engine-wasm', { target: dir, wasmMemoryMb: bad })).toThrow(OptionError);
+      expect(() => exercise('engine-wasm', { target: dir, wasmMemoryMb: bad })).toThrow(/wasmMemoryMb: expected a whole number of MB from 1 to 4096, got/);
+    }
+    expect(wasmFlags(64)).toEqual(['--disable-wasm-trap-handler', '--wasm-max-mem-pages=1024']);
+  });
+
+  it('computes a product too large for the WebAssembly memory in JavaScript, with the same result', async () => {
+    // 300×300 times 300×300: the operands and C need 2.1 MB of WebAssembly memory, the cap is 1 MB.
+    const rand = (rows: number, cols: number, seed: number) => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => Math.sin(seed + 7 * i + 3 * j)));
+    const a = rand(300, 300, 1);
+    const b = rand(300, 300, 2);
+    const expected = a.map((row) => b[0].map((_, j) => row.reduce((s, v, p) => s + v * b[p][j], 0)));
+    const small = exercise('engine-wasm', { target: dir, timeoutMs: 10_000, wasmMemoryMb: 1 });
+    const large = exercise('engine-wasm', { target: dir, timeoutMs: 10_000 });
+    try {
+      expect(await small.call('kernelName')).toMatch(/^wasm-simd/);
+      expect((await failure(small.call('growMemory', 16), small)).message).toMatch(/RangeError/);
+      for (const m of [small, large]) {
+        const got = await m.call<number[][]>('product', a, b);
+        let worst = 0;
+        for (let i = 0; i < 300; i++) for (let j = 0; j < 300; j++) worst = Math.max(worst, Math.abs(got[i][j] - expected[i][j]));
+        expect(worst).toBeLessThan(1e-9);
+      }
+    } finally {
+      small.close();
+      large.close();
+    }
   });
 
   it('turns process.exit(0) inside a function into a crash with an explanation', async () => {

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { exercise, StudentCodeError, StudentModule } from '../support/sandbox';
-import { childScript, detectIsolation, launchCommand, permissionFlags } from '../../grader/sandbox/launch';
+import { childScript, detectIsolation, launchCommand, permissionFlags, sandboxUserCanEnter } from '../../grader/sandbox/launch';
 import { engineBundle, exportedNames } from '../../grader/sandbox/engine-bundle';
 import { transpileStudentFile } from '../../grader/sandbox/student-files';
 
@@ -169,6 +169,29 @@ describe('beneath the loader: what the child process itself may do', () => {
   });
 
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  (root && process.platform === 'linux' && process.env.ANNLAB_SANDBOX_ISOLATION !== 'none' ? it : it.skip)(
+    'the cheap probes (sh instead of Node) agree with starting Node itself: in a PID namespace, as nobody, in a folder nobody may or may not enter',
+    () => {
+      const iso = detectIsolation();
+      const runs = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore', cwd: '/', timeout: 30_000 }).status === 0;
+      expect(Boolean(iso.unshare)).toBe(runs('/usr/bin/unshare', ['--pid', '--fork', '--kill-child', '--', process.execPath, '-e', '0']));
+      const asNobody = (code: string) => runs('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, '-e', code]);
+      const canRead = `require('fs').accessSync(${JSON.stringify(childScript())}, require('fs').constants.R_OK)`;
+      expect(Boolean(iso.dropTo)).toBe(asNobody(canRead));
+      if (!iso.dropTo) return;
+      const open = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-enter-'));
+      const closed = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-enter-'));
+      try {
+        fs.chmodSync(open, 0o755);
+        fs.chmodSync(closed, 0o700);
+        for (const dir of [open, closed]) expect([dir, sandboxUserCanEnter(dir)]).toEqual([dir, asNobody(`process.chdir(${JSON.stringify(dir)})`)]);
+        expect([sandboxUserCanEnter(open), sandboxUserCanEnter(closed)]).toEqual([true, false]);
+      } finally {
+        fs.rmSync(open, { recursive: true, force: true });
+        fs.rmSync(closed, { recursive: true, force: true });
+      }
+    },
+  );
   (root && detectIsolation().dropTo ? it : it.skip)('as root, runs as the user nobody in its own PID namespace', () => {
     const iso = detectIsolation();
     const { args } = launchCommand(iso, { heapMb: 256, addressSpaceMb: 2048 }, '/x/child.js');

@@ -83,11 +83,16 @@ export function loadWasmKernels(precision: WasmPrecision = 'float64', relaxed = 
   const padN = f32 ? roundUp8 : roundUp4;
   let heap = view();
 
-  /** Makes sure the memory holds `count` numbers; returns the (possibly new) view. */
-  function reserve(count: number): Float64Array | Float32Array {
+  /** Makes sure the memory holds `count` numbers; returns the (possibly new) view, or null
+   *  where the memory cannot grow that far (an address-space cap, a memory with a maximum). */
+  function reserve(count: number): Float64Array | Float32Array | null {
     const bytes = count * size;
     if (bytes > ex.memory.buffer.byteLength) {
-      ex.memory.grow(Math.ceil((bytes - ex.memory.buffer.byteLength) / 65536));
+      try {
+        ex.memory.grow(Math.ceil((bytes - ex.memory.buffer.byteLength) / 65536));
+      } catch {
+        return null;
+      }
       heap = view();
     }
     return heap;
@@ -116,12 +121,13 @@ export function loadWasmKernels(precision: WasmPrecision = 'float64', relaxed = 
 
   /**
    * The common path: A is packed by `packA` (which returns A's strides), B is [k×n] row-major
-   * or, when `bTransposed`, stored [n×k].
+   * or, when `bTransposed`, stored [n×k]. Returns false, with C untouched, where the memory
+   * cannot hold the operands: the caller then computes in TypeScript.
    */
   function run(
     m: number, n: number, k: number, a: Float64Array, aTransposed: boolean, b: Float64Array, bTransposed: boolean,
     c: Float64Array, accumulate: boolean,
-  ): void {
+  ): boolean {
     const mP = roundUp4(m);
     const nP = padN(n);
     const aAt = 16;
@@ -129,6 +135,7 @@ export function loadWasmKernels(precision: WasmPrecision = 'float64', relaxed = 
     const cAt = align(bAt + k * nP);
     const tAt = align(cAt + mP * nP);
     const h = reserve(tAt + (bTransposed ? n * k : 0));
+    if (!h) return false;
     let ars: number;
     let acs: number;
     if (aTransposed) {
@@ -157,6 +164,7 @@ export function loadWasmKernels(precision: WasmPrecision = 'float64', relaxed = 
         for (let j = 0; j < n; j++) c[d + j] = h[s + j];
       }
     } else for (let r = 0; r < m; r++) c.set(h.subarray(cAt + r * nP, cAt + r * nP + n), r * n);
+    return true;
   }
 
   const small = (m: number, n: number, k: number): boolean => m * n * k < WASM_MIN_WORK || m === 0 || n === 0;
@@ -164,16 +172,13 @@ export function loadWasmKernels(precision: WasmPrecision = 'float64', relaxed = 
   return {
     name: `wasm-simd${fma ? '-fma' : ''}${f32 ? '-f32' : ''}`,
     gemm(m, n, k, a, b, c, accumulate) {
-      if (small(m, n, k)) blockedKernels.gemm(m, n, k, a, b, c, accumulate);
-      else run(m, n, k, a, false, b, false, c, accumulate);
+      if (small(m, n, k) || !run(m, n, k, a, false, b, false, c, accumulate)) blockedKernels.gemm(m, n, k, a, b, c, accumulate);
     },
     gemmTN(m, n, k, a, b, c, accumulate) {
-      if (small(m, n, k)) blockedKernels.gemmTN(m, n, k, a, b, c, accumulate);
-      else run(m, n, k, a, true, b, false, c, accumulate);
+      if (small(m, n, k) || !run(m, n, k, a, true, b, false, c, accumulate)) blockedKernels.gemmTN(m, n, k, a, b, c, accumulate);
     },
     gemmNT(m, n, k, a, b, c, accumulate) {
-      if (small(m, n, k)) blockedKernels.gemmNT(m, n, k, a, b, c, accumulate);
-      else run(m, n, k, a, false, b, true, c, accumulate);
+      if (small(m, n, k) || !run(m, n, k, a, false, b, true, c, accumulate)) blockedKernels.gemmNT(m, n, k, a, b, c, accumulate);
     },
   };
 }
