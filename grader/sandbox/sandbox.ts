@@ -7,10 +7,15 @@ import { engineBundle } from './engine-bundle';
 import { studentFiles } from './student-files';
 import { cpuAwareTimeout, killGroup } from './process-limits';
 import { StudentCodeError } from './types';
+import { cleanFolder, keep, poolKey, shareChildren, sharingChildren, takeKept } from './child-pool';
+import type { Kept } from './child-pool';
+import { callFailureText, exitFailure, loadFailure } from './failures';
+import type { ChildError } from './failures';
 import { recordCall } from '../call-log';
 import type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
 
 export { StudentCodeError } from './types';
+export { shareChildren } from './child-pool';
 export type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
 
 interface Pending {
@@ -26,45 +31,6 @@ interface Pending {
 const PROJECT_ROOT: string = (require('path') as typeof import('path')).resolve(__dirname, '..', '..');
 const live = new Set<Sandbox>();
 
-/** A loaded, idle child kept for the next test file of the same exercise (see shareChildren). */
-interface Kept {
-  child: ChildProcess;
-  cwd: string | undefined;
-  exports: string[];
-}
-const kept = new Map<string, Kept>();
-let sharing = false;
-
-/**
- * Keeps each exercise's child loaded when a test file ends, for the next test file of the same
- * exercise, folder and limits (the public and the hidden tests of one exercise: one child start
- * instead of two, 0.15 s of CPU each). Off by default: a test file then starts from a fresh
- * module, as each file run alone does; with it on, module state (and any global a student
- * patched) carries over to the next file. Returns the previous setting.
- */
-export function shareChildren(on: boolean): boolean {
-  const previous = sharing;
-  sharing = on;
-  if (!on) dropKept();
-  return previous;
-}
-
-function dropKept(): void {
-  for (const k of kept.values()) {
-    killGroup(k.child);
-    cleanFolder(k.cwd);
-  }
-  kept.clear();
-}
-
-function cleanFolder(dir: string | undefined): void {
-  if (!dir) return;
-  try {
-    (require('fs') as typeof import('fs')).rmSync(dir, { recursive: true, force: true });
-  } catch {
-    /* best effort */
-  }
-}
 /** Wall-clock allowance for starting a child (node and the engine), before the file's own load limit. */
 const START_MS = 20_000;
 
@@ -143,21 +109,14 @@ class Sandbox implements StudentModule {
     live.delete(this);
   }
 
-  /** What must match for a kept child to serve this module: folder, exercise, limits and the
-   *  submission's files as sent. */
-  private keyOf(files: unknown): string {
-    const o = this.opts;
-    return JSON.stringify([o.target, this.name, o.heapMb, o.addressSpaceMb, o.wasmMemoryMb, files]);
-  }
-
   /** Hands a loaded, idle, healthy child to the next module of the same key (shareChildren). */
   release(): void {
     const child = this.child;
-    if (!sharing || !child || !this.key || !this.exported || this.current || this.queue.length || child.exitCode !== null || child.signalCode !== null || kept.has(this.key)) {
+    const idle = !this.current && this.queue.length === 0;
+    if (!sharingChildren() || !child || !this.key || !this.exported || !idle || !keep(this.key, { child, cwd: this.cwd, exports: this.exported })) {
       this.close();
       return;
     }
-    kept.set(this.key, { child, cwd: this.cwd, exports: this.exported });
     this.child = undefined;
     this.cwd = undefined;
     this.loading = undefined;
@@ -165,7 +124,7 @@ class Sandbox implements StudentModule {
   }
 
   /** Takes over a kept child: its answers and its end are this module's from now on. */
-  private adopt(k: Kept): Promise<string[]> {
+  private adopt(k: Kept): string[] {
     const child = k.child;
     this.child = child;
     this.cwd = k.cwd;
@@ -185,7 +144,7 @@ class Sandbox implements StudentModule {
       this.stop();
       if (current) this.finish(current, undefined, e);
     });
-    return Promise.resolve(k.exports);
+    return k.exports;
   }
 
   private where(): string {
@@ -220,15 +179,11 @@ class Sandbox implements StudentModule {
         reject(e);
         return;
       }
-      this.key = this.keyOf(files);
-      const k = kept.get(this.key);
+      this.key = poolKey(this.opts, this.name, files);
+      const k = takeKept(this.key);
       if (k) {
-        kept.delete(this.key);
-        if (k.child.exitCode === null && k.child.signalCode === null) {
-          this.adopt(k).then(resolve);
-          return;
-        }
-        cleanFolder(k.cwd);
+        resolve(this.adopt(k));
+        return;
       }
       const engine = engineBundle(PROJECT_ROOT);
       const iso = detectIsolation();
@@ -294,7 +249,7 @@ class Sandbox implements StudentModule {
           this.exported = msg.exports as string[];
           settle(undefined, msg.exports as string[]);
         } else if (msg.type === 'load-error') {
-          this.loadFailure = this.loadError(msg.error as { kind: StudentErrorKind; name: string; message: string; stack: string });
+          this.loadFailure = this.loadError(msg.error as ChildError);
           this.stop();
           settle(this.loadFailure);
         } else if (msg.type === 'result') {
@@ -324,22 +279,14 @@ class Sandbox implements StudentModule {
     return this.loading;
   }
 
-  private loadError(err: { kind: StudentErrorKind; name: string; message: string; stack: string }): StudentCodeError {
-    if (err.kind === 'compile') return this.fail('compile', '', `${this.where()} does not compile:\n${err.message}`);
-    if (err.kind === 'crash') return this.fail('crash', '', `loading ${this.where()} failed: ${err.message}`);
-    if (err.kind === 'memory') return this.fail('memory', '', `loading ${this.where()} ran out of memory: ${err.message}`);
-    return this.fail(err.kind === 'not-implemented' ? 'not-implemented' : 'threw', '', `loading ${this.where()} threw ${err.name}: ${err.message}${err.stack ? '\n' + err.stack : ''}`);
+  private loadError(err: ChildError): StudentCodeError {
+    const { kind, text } = loadFailure(this.where(), err);
+    return this.fail(kind, '', text);
   }
 
   private exitError(fn: string, code: number | null, signal: NodeJS.Signals | null): StudentCodeError {
-    const tail = this.stderrTail;
-    const what = fn ? `${fn}()` : `loading ${this.where()}`;
-    if (/heap out of memory|Allocation failed|out of memory|Cannot allocate memory/i.test(tail)) {
-      return this.fail('memory', fn, `${what} ran out of memory (the sandbox allows a ${this.opts.heapMb} MB heap): do you build a huge array?`);
-    }
-    const how = signal ? `signal ${signal}` : `exit code ${code}`;
-    const last = tail.trim().split('\n').slice(-3).join('\n');
-    return this.fail('crash', fn, `${what} ended the sandbox process (${how})${last ? ': ' + last : ''}`);
+    const { kind, text } = exitFailure(fn ? `${fn}()` : `loading ${this.where()}`, code, signal, this.stderrTail, this.opts.heapMb);
+    return this.fail(kind, fn, text);
   }
 
   private pump(): void {
@@ -381,7 +328,7 @@ class Sandbox implements StudentModule {
     );
   }
 
-  private onResult(msg: { id: number; ok: boolean; value?: unknown; error?: { kind: StudentErrorKind; name: string; message: string; stack: string } }): void {
+  private onResult(msg: { id: number; ok: boolean; value?: unknown; error?: ChildError }): void {
     const p = this.current;
     if (!p || p.id !== msg.id) return; // late or forged answer
     if (msg.ok) {
@@ -398,25 +345,8 @@ class Sandbox implements StudentModule {
       this.finish(p, { result: v.result, args: v.args });
       return;
     }
-    const e = msg.error as { kind: StudentErrorKind; name: string; message: string; stack: string };
-    let text: string;
-    switch (e.kind) {
-      case 'not-implemented':
-        text = e.message;
-        break;
-      case 'missing-export':
-        text = `${this.where()} has ${e.message}`;
-        break;
-      case 'memory':
-        text = `${p.fn}() ran out of memory: ${e.message}`;
-        break;
-      case 'crash':
-        text = `${p.fn}(): ${e.message}`;
-        break;
-      default:
-        text = `${p.fn}() threw ${e.name}: ${e.message}${e.stack ? '\n' + e.stack : ''}`;
-    }
-    this.finish(p, undefined, this.fail(e.kind, p.fn, text));
+    const e = msg.error as ChildError;
+    this.finish(p, undefined, this.fail(e.kind, p.fn, callFailureText(this.where(), p.fn, e)));
   }
 
   private finish(p: Pending, value: unknown, error?: unknown): void {
@@ -433,14 +363,10 @@ class Sandbox implements StudentModule {
   }
 
   private cleanCwd(): void {
-    if (!this.cwd) return;
-    try {
-      (require('fs') as typeof import('fs')).rmSync(this.cwd, { recursive: true, force: true });
-    } catch {
-      /* best effort */
-    }
+    cleanFolder(this.cwd);
     this.cwd = undefined;
   }
+
 
   /** Kills the child's whole process group; the next call starts a fresh child. */
   stop(): void {
@@ -467,8 +393,7 @@ export function closeAllSandboxes(): void {
 }
 
 process.on('exit', () => {
-  sharing = false;
+  shareChildren(false); // ends the kept children
   for (const s of live) s.stop();
   live.clear();
-  dropKept();
 });
