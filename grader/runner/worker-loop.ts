@@ -2,7 +2,8 @@
 // the test globals in place, its tests run, and its result goes back. The sandbox children it
 // started are stopped, or kept for the next file of its group (the same exercise's hidden
 // tests). The parent's going away (even by kill -9) ends the process.
-import { closeAllSandboxes, keepSandboxesBetweenFiles, stopKeptSandboxes } from '../sandbox/sandbox';
+import { closeAllSandboxes, shareChildren } from '../sandbox/sandbox';
+import { dropKept } from '../sandbox/child-pool';
 import { FileResult, fileRoot, runCollected, testGlobals } from './suite';
 import { failRunning, formatFailure } from './timeout';
 
@@ -64,15 +65,15 @@ export function serve(): void {
   };
   process.on('uncaughtException', stray);
   process.on('unhandledRejection', stray);
-  keepSandboxesBetweenFiles();
+  shareChildren(true);
   process.on('disconnect', () => {
     closeAllSandboxes();
-    stopKeptSandboxes();
+    dropKept();
     process.exit(0);
   });
   process.on('message', (m: RunMessage) => {
     void runFile(m.file, m.defaultTimeoutMs).then((result) => {
-      if (m.lastOfGroup) stopKeptSandboxes();
+      if (m.lastOfGroup) dropKept();
       process.send?.({ result } satisfies ResultMessage);
     });
   });

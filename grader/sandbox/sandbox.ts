@@ -7,10 +7,15 @@ import { engineBundle } from './engine-bundle';
 import { studentFiles } from './student-files';
 import { cpuAwareTimeout, killGroup } from './process-limits';
 import { StudentCodeError } from './types';
+import { cleanFolder, keep, poolKey, shareChildren, sharingChildren, takeKept } from './child-pool';
+import type { Kept } from './child-pool';
+import { callFailureText, exitFailure, loadFailure } from './failures';
+import type { ChildError } from './failures';
 import { recordCall } from '../call-log';
 import type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
 
 export { StudentCodeError } from './types';
+export { shareChildren } from './child-pool';
 export type { CallOptions, CallWithArgs, SandboxOptions, StudentErrorKind, StudentModule } from './types';
 
 interface Pending {
@@ -25,6 +30,7 @@ interface Pending {
 
 const PROJECT_ROOT: string = (require('path') as typeof import('path')).resolve(__dirname, '..', '..');
 const live = new Set<Sandbox>();
+
 /** Wall-clock allowance for starting a child (node and the engine), before the file's own load limit. */
 const START_MS = 20_000;
 
@@ -52,23 +58,18 @@ class Sandbox implements StudentModule {
   private spentMs = 0;
   private callStarted = 0;
   private stderrTail = '';
-  private loaded = false;
+  private key: string | undefined;
+  private exported: string[] | undefined;
   readonly file: string;
-  opts: Required<SandboxOptions>;
+  readonly opts: Required<SandboxOptions>;
 
   constructor(
     readonly name: string,
     options: SandboxOptions,
   ) {
-    this.opts = Sandbox.options(options);
-    this.file = (require('path') as typeof import('path')).join(this.opts.target, `${name}.ts`);
-  }
-
-  /** The limits, defaults filled in; refuses a WebAssembly memory cap out of range here, not when the child starts. */
-  static options(options: SandboxOptions): Required<SandboxOptions> {
     const path = require('path') as typeof import('path');
     const envTimeout = Number(process.env.ANNLAB_CALL_TIMEOUT_MS);
-    const opts = {
+    this.opts = {
       timeoutMs: options.timeoutMs ?? (envTimeout > 0 ? envTimeout : 2000),
       loadTimeoutMs: options.loadTimeoutMs ?? 5000,
       heapMb: options.heapMb ?? 512,
@@ -77,20 +78,8 @@ class Sandbox implements StudentModule {
       budgetMs: options.budgetMs ?? 60000,
       target: path.resolve(options.target ?? process.env.ANNLAB_TARGET ?? defaultTarget()),
     };
-    wasmFlags(opts.wasmMemoryMb);
-    return opts;
-  }
-
-  /** Whether the child is loaded and idle: another test file of the same exercise may take it over. */
-  get reusable(): boolean {
-    return this.child !== undefined && this.loaded && !this.current && this.queue.length === 0;
-  }
-
-  /** Taken over by another test file: its limits, and a fresh budget. */
-  reuse(options: Required<SandboxOptions>): this {
-    this.opts = options;
-    this.spentMs = 0;
-    return this;
+    wasmFlags(this.opts.wasmMemoryMb); // checked here, not when the child starts
+    this.file = path.join(this.opts.target, `${name}.ts`);
   }
 
   call<T = unknown>(fn: string, ...args: unknown[]): Promise<T> {
@@ -118,6 +107,44 @@ class Sandbox implements StudentModule {
   close(): void {
     this.stop();
     live.delete(this);
+  }
+
+  /** Hands a loaded, idle, healthy child to the next module of the same key (shareChildren). */
+  release(): void {
+    const child = this.child;
+    const idle = !this.current && this.queue.length === 0;
+    if (!sharingChildren() || !child || !this.key || !this.exported || !idle || !keep(this.key, { child, cwd: this.cwd, exports: this.exported })) {
+      this.close();
+      return;
+    }
+    this.child = undefined;
+    this.cwd = undefined;
+    this.loading = undefined;
+    live.delete(this);
+  }
+
+  /** Takes over a kept child: its answers and its end are this module's from now on. */
+  private adopt(k: Kept): string[] {
+    const child = k.child;
+    this.child = child;
+    this.cwd = k.cwd;
+    this.exported = k.exports;
+    this.stderrTail = '';
+    live.add(this);
+    child.stderr?.on('data', (d: Buffer) => {
+      if (this.child === child) this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-4000);
+    });
+    child.on('message', (msg: { type: string; [k: string]: unknown }) => {
+      if (this.child === child && msg.type === 'result') this.onResult(msg as never);
+    });
+    child.on('exit', (code, signal) => {
+      if (this.child !== child) return;
+      const current = this.current;
+      const e = this.exitError(current ? current.fn : '', code, signal);
+      this.stop();
+      if (current) this.finish(current, undefined, e);
+    });
+    return k.exports;
   }
 
   private where(): string {
@@ -152,6 +179,12 @@ class Sandbox implements StudentModule {
         reject(e);
         return;
       }
+      this.key = poolKey(this.opts, this.name, files);
+      const k = takeKept(this.key);
+      if (k) {
+        resolve(this.adopt(k));
+        return;
+      }
       const engine = engineBundle(PROJECT_ROOT);
       const iso = detectIsolation();
       this.cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-sandbox-'));
@@ -176,10 +209,7 @@ class Sandbox implements StudentModule {
         this.spentMs += Date.now() - startedAt;
         if (error) {
           reject(error);
-        } else {
-          this.loaded = true;
-          resolve(exported as string[]);
-        }
+        } else resolve(exported as string[]);
       };
       // Starting and loading share one wall-clock limit, within what is left of the budget:
       // a child that stalls or starves while loading cannot stretch the whole run.
@@ -216,9 +246,10 @@ class Sandbox implements StudentModule {
           timer = { cancel: () => (inner.cancel(), outer?.cancel()) };
           child.send({ type: 'init', name: this.name, engine: engine.modules, ioNames: engine.ioNames, files });
         } else if (msg.type === 'ready') {
+          this.exported = msg.exports as string[];
           settle(undefined, msg.exports as string[]);
         } else if (msg.type === 'load-error') {
-          this.loadFailure = this.loadError(msg.error as { kind: StudentErrorKind; name: string; message: string; stack: string });
+          this.loadFailure = this.loadError(msg.error as ChildError);
           this.stop();
           settle(this.loadFailure);
         } else if (msg.type === 'result') {
@@ -248,22 +279,14 @@ class Sandbox implements StudentModule {
     return this.loading;
   }
 
-  private loadError(err: { kind: StudentErrorKind; name: string; message: string; stack: string }): StudentCodeError {
-    if (err.kind === 'compile') return this.fail('compile', '', `${this.where()} does not compile:\n${err.message}`);
-    if (err.kind === 'crash') return this.fail('crash', '', `loading ${this.where()} failed: ${err.message}`);
-    if (err.kind === 'memory') return this.fail('memory', '', `loading ${this.where()} ran out of memory: ${err.message}`);
-    return this.fail(err.kind === 'not-implemented' ? 'not-implemented' : 'threw', '', `loading ${this.where()} threw ${err.name}: ${err.message}${err.stack ? '\n' + err.stack : ''}`);
+  private loadError(err: ChildError): StudentCodeError {
+    const { kind, text } = loadFailure(this.where(), err);
+    return this.fail(kind, '', text);
   }
 
   private exitError(fn: string, code: number | null, signal: NodeJS.Signals | null): StudentCodeError {
-    const tail = this.stderrTail;
-    const what = fn ? `${fn}()` : `loading ${this.where()}`;
-    if (/heap out of memory|Allocation failed|out of memory|Cannot allocate memory/i.test(tail)) {
-      return this.fail('memory', fn, `${what} ran out of memory (the sandbox allows a ${this.opts.heapMb} MB heap): do you build a huge array?`);
-    }
-    const how = signal ? `signal ${signal}` : `exit code ${code}`;
-    const last = tail.trim().split('\n').slice(-3).join('\n');
-    return this.fail('crash', fn, `${what} ended the sandbox process (${how})${last ? ': ' + last : ''}`);
+    const { kind, text } = exitFailure(fn ? `${fn}()` : `loading ${this.where()}`, code, signal, this.stderrTail, this.opts.heapMb);
+    return this.fail(kind, fn, text);
   }
 
   private pump(): void {
@@ -305,7 +328,7 @@ class Sandbox implements StudentModule {
     );
   }
 
-  private onResult(msg: { id: number; ok: boolean; value?: unknown; error?: { kind: StudentErrorKind; name: string; message: string; stack: string } }): void {
+  private onResult(msg: { id: number; ok: boolean; value?: unknown; error?: ChildError }): void {
     const p = this.current;
     if (!p || p.id !== msg.id) return; // late or forged answer
     if (msg.ok) {
@@ -322,25 +345,8 @@ class Sandbox implements StudentModule {
       this.finish(p, { result: v.result, args: v.args });
       return;
     }
-    const e = msg.error as { kind: StudentErrorKind; name: string; message: string; stack: string };
-    let text: string;
-    switch (e.kind) {
-      case 'not-implemented':
-        text = e.message;
-        break;
-      case 'missing-export':
-        text = `${this.where()} has ${e.message}`;
-        break;
-      case 'memory':
-        text = `${p.fn}() ran out of memory: ${e.message}`;
-        break;
-      case 'crash':
-        text = `${p.fn}(): ${e.message}`;
-        break;
-      default:
-        text = `${p.fn}() threw ${e.name}: ${e.message}${e.stack ? '\n' + e.stack : ''}`;
-    }
-    this.finish(p, undefined, this.fail(e.kind, p.fn, text));
+    const e = msg.error as ChildError;
+    this.finish(p, undefined, this.fail(e.kind, p.fn, callFailureText(this.where(), p.fn, e)));
   }
 
   private finish(p: Pending, value: unknown, error?: unknown): void {
@@ -357,14 +363,10 @@ class Sandbox implements StudentModule {
   }
 
   private cleanCwd(): void {
-    if (!this.cwd) return;
-    try {
-      (require('fs') as typeof import('fs')).rmSync(this.cwd, { recursive: true, force: true });
-    } catch {
-      /* best effort */
-    }
+    cleanFolder(this.cwd);
     this.cwd = undefined;
   }
+
 
   /** Kills the child's whole process group; the next call starts a fresh child. */
   stop(): void {
@@ -373,61 +375,25 @@ class Sandbox implements StudentModule {
       this.child = undefined;
     }
     this.loading = undefined;
-    this.loaded = false;
+    this.exported = undefined;
     this.cleanCwd();
   }
 }
 
-/**
- * Children kept between test files, by exercise and launch limits. The grading runner runs an
- * exercise's public and hidden test files one after the other in one process: the second file
- * then takes over the first one's loaded child instead of starting and loading another (half
- * the child starts of a grading run). Under jest, where every test file has modules of its own,
- * this never happens.
- */
-const kept = new Map<string, Sandbox>();
-let keeping = false;
-
-function launchKey(name: string, o: Required<SandboxOptions>): string {
-  return JSON.stringify([name, o.target, o.heapMb, o.addressSpaceMb, o.wasmMemoryMb]);
-}
-
-/** From now on closeAllSandboxes keeps loaded, idle children for the next test file that opens
- *  the same exercise with the same launch limits (see stopKeptSandboxes). */
-export function keepSandboxesBetweenFiles(): void {
-  keeping = true;
-}
-
-/** Stops the children kept for a next test file. */
-export function stopKeptSandboxes(): void {
-  for (const s of kept.values()) s.stop();
-  kept.clear();
-}
-
 /** Opens a student's exercise file `<target>/<name>.ts` in a sandbox child process. */
 export function exercise(name: string, options: SandboxOptions = {}): StudentModule {
-  const opts = Sandbox.options(options);
-  const key = launchKey(name, opts);
-  const reused = kept.get(key);
-  kept.delete(key);
-  if (reused) {
-    live.add(reused);
-    return reused.reuse(opts);
-  }
   return new Sandbox(name, options);
 }
 
-/** Stops every sandbox child of this process (keeps the reusable ones after keepSandboxesBetweenFiles). */
+/** Stops every sandbox child of this process (with shareChildren on, keeps each loaded, idle one
+ *  for the next test file of its exercise). */
 export function closeAllSandboxes(): void {
-  for (const s of live) {
-    const key = launchKey(s.name, s.opts);
-    if (keeping && s.reusable && !kept.has(key)) kept.set(key, s);
-    else s.stop();
-  }
+  for (const s of [...live]) s.release();
   live.clear();
 }
 
 process.on('exit', () => {
-  closeAllSandboxes();
-  stopKeptSandboxes();
+  shareChildren(false); // ends the kept children
+  for (const s of live) s.stop();
+  live.clear();
 });
