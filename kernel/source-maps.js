@@ -104,6 +104,28 @@ function composeMappings(outer, inner) {
   );
 }
 
+/**
+ * tslab's own rewrite of every file it emits (converter.js, getCustomTransformers' `after`): the
+ * last expression statement of a file, export declarations after it aside, becomes
+ * `export const tsLastExpr = …` (a cell's value; in an imported file, one more export).
+ */
+function lastExpressionExported(ts) {
+  return () => (sourceFile) => {
+    const statements = sourceFile.statements;
+    for (let i = statements.length - 1; i >= 0; i--) {
+      const statement = statements[i];
+      if (ts.isExportDeclaration(statement)) continue;
+      if (!ts.isExpressionStatement(statement)) break;
+      const declaration = ts.factory.createVariableStatement(
+        [ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)],
+        ts.factory.createVariableDeclarationList([ts.factory.createVariableDeclaration('tsLastExpr', undefined, undefined, statement.expression)], ts.NodeFlags.Const),
+      );
+      return ts.factory.updateSourceFile(sourceFile, [...statements.slice(0, i), declaration, ...statements.slice(i + 1)]);
+    }
+    return sourceFile;
+  };
+}
+
 /** The code without its source-map comment and trailing newlines, for comparing. */
 const withoutMapComment = (code) => code.replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '').replace(/\n+$/, '');
 
@@ -124,6 +146,7 @@ function sourceMapComment(ts, file, code, target, readFile = (f) => fs.readFileS
   const esm = ts.transpileModule(source, {
     fileName: file,
     compilerOptions: { ...common, module: ts.ModuleKind.ESNext, jsx: ts.JsxEmit.React, experimentalDecorators: true },
+    transformers: { after: [lastExpressionExported(ts)] },
   });
   // Step 2, as esModuleToCommonJSModule converts it.
   const cjs = ts.transpileModule(withoutMapComment(esm.outputText), {

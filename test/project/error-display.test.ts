@@ -91,7 +91,7 @@ describe("kernel/source-maps in tslab's own pipeline (a fresh process, as a kern
     fs.mkdirSync(work, { recursive: true });
     fs.writeFileSync(
       path.join(work, 'buggy.ts'),
-      "import { Matrix } from '../../../src';\n\nexport function inner(x: number[]): number {\n  const y: any = undefined;\n  return x.length + y.foo;\n}\n\nexport const outer = (): number => inner([Matrix.zeros(1, 1).rows]);\n",
+      "import { Matrix } from '../../../src';\n\nexport function inner(x: number[]): number {\n  const y: any = undefined;\n  return x.length + y.foo;\n}\n\nexport const outer = (): number => inner([Matrix.zeros(1, 1).rows]);\n\n// Ends in an expression statement, which tslab exports as tsLastExpr: still mapped.\ninner.length;\n",
     );
     const rel = './' + path.relative(PROJECT_ROOT, work).split(path.sep).join('/');
     const driver = `
