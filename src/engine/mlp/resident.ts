@@ -147,6 +147,11 @@ export class ResidentNet {
   private readonly momentum: number | null;
   private readonly table: number;
   private readonly headCode: number;
+  /** Per layer, views of W (as the scratch area holds it after copyRows) and of b: made once, none per epoch. */
+  private readonly outW: Float64Array[];
+  private readonly outB: Float64Array[];
+  /** The rows the batch area holds (from `gather`), or null; reset by `load`. See `gather`. */
+  private held: { xs: Float64Array; ys: Float64Array; from: number; rows: number } | null = null;
 
   /**
    * A resident copy of `layers` for batches of up to `capacity` rows, or null where the
@@ -217,8 +222,10 @@ export class ResidentNet {
     const bytes = (top + 16) * 8;
     const have = ex.memory.buffer.byteLength;
     if (bytes > have) ex.memory.grow(Math.ceil((bytes - have) / 65536)); // throws where it cannot
-    this.heap = new Float64Array(ex.memory.buffer);
+    this.heap = new Float64Array(ex.memory.buffer); // the memory does not grow after this: views stay valid
     this.heap.fill(0, Math.ceil(ex.heapBase() / 8), top + 16); // zero padding everywhere
+    this.outW = this.slots.map((s) => this.heap.subarray(this.Wt, this.Wt + s.n * s.u));
+    this.outB = this.slots.map((s) => this.heap.subarray(s.b, s.b + s.u));
     // the table: numbers as they are, offsets in bytes
     this.slots.forEach((s, l) => {
       FIELDS.forEach((f, i) => {
@@ -235,6 +242,7 @@ export class ResidentNet {
    */
   load(): void {
     const h = this.heap;
+    this.held = null; // whoever changed the weights may have changed the data too
     for (const s of this.slots) {
       h.set(s.layer.W.data, this.Wt);
       this.ex.copyRows(s.n, s.u, this.Wt * 8, s.u, s.W * 8, s.uP);
@@ -244,24 +252,37 @@ export class ResidentNet {
 
   /** Copies every layer's W and b back out of the module (the reverse of `load`). */
   store(): void {
-    const h = this.heap;
-    for (const s of this.slots) {
+    const slots = this.slots;
+    for (let l = 0; l < slots.length; l++) {
+      const s = slots[l];
       this.ex.copyRows(s.n, s.u, s.W * 8, s.uP, this.Wt * 8, s.u);
-      s.layer.W.data.set(h.subarray(this.Wt, this.Wt + s.n * s.u));
-      s.layer.b.data.set(h.subarray(s.b, s.b + s.u));
+      s.layer.W.data.set(this.outW[l]);
+      s.layer.b.data.set(this.outB[l]);
     }
   }
 
-  /** Copies rows idx[from … from+rows−1] of X and Y in (one copy when `consecutive`), as gatherRows picks them. */
+  /**
+   * Copies rows idx[from … from+rows−1] of X and Y in (one copy when `consecutive`), as gatherRows
+   * picks them. A consecutive batch the area already holds is not copied again: the module only
+   * reads it, and between two `load`s only the training step runs (a full batch without shuffling
+   * is copied once per fit, not once per epoch).
+   */
   gather(X: Matrix, Y: Matrix, idx: Int32Array, from: number, rows: number, consecutive: boolean): void {
     const h = this.heap;
     const d = this.d;
     const m = this.m;
     const xs = X.data;
     const ys = Y.data;
+    const held = this.held;
+    this.held = null;
     if (consecutive) {
+      if (held !== null && held.xs === xs && held.ys === ys && held.from === from && held.rows === rows) {
+        this.held = held;
+        return;
+      }
       h.set(xs.subarray(from * d, (from + rows) * d), this.X);
       h.set(ys.subarray(from * m, (from + rows) * m), this.Y);
+      this.held = { xs, ys, from, rows };
       return;
     }
     for (let r = 0; r < rows; r++) {
