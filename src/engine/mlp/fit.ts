@@ -148,6 +148,11 @@ interface Run {
   readonly start: number;
   readonly B: number;
   readonly fast: ResidentNet | null;
+  /**
+   * The resident step, and nobody reads the weights before training ends (no validation, no
+   * onEpoch): they stay in the module, checked and kept there each epoch, and come out once.
+   */
+  readonly inModule: boolean;
   readonly ws: Workspace;
   readonly params: Float64Array[];
   readonly grads: Float64Array[];
@@ -182,6 +187,7 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
   }
   const run: Run = {
     model, layers, head, classification, X, Y, o, start, B, fast, ws, params, sgdRate, h,
+    inModule: fast !== null && !o.validation && !o.onEpoch,
     grads: ws.gradientArrays(),
     snapshot: params.map((p) => p.slice()), // the weights after the last finite epoch
     optimizer: sgdRate > 0 || fast ? null : createOptimizer(o.optimizer, params, o.momentum),
@@ -192,6 +198,7 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
   // The loop stays this small and each epoch is a function of its own: the engine then compiles
   // `epoch` once, early, as a whole function, instead of recompiling all of `train` mid-loop.
   for (let e = 1; e <= o.epochs; e++) if (!epoch(run, e)) break;
+  if (run.inModule && h.status !== 'diverged') fast!.store(); // (a diverged run restored them already)
   fast?.release();
   if (h.status === 'completed') h.message = `completed ${h.epochs} epochs, loss ${h.finalLoss.toPrecision(4)}`;
   h.seconds = (Date.now() - start) / 1000;
@@ -200,24 +207,28 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
 
 /** Epoch `e` of a run, its History entries included; false: training stops here. */
 function epoch(r: Run, e: number): boolean {
-  const { o, fast, h, params } = r;
+  const { o, fast, h, params, inModule } = r;
   const n = r.X.rows;
   if (o.shuffle) r.rng.shuffle(r.idx);
   if (fast && (e === 1 || o.onEpoch)) fast.load(); // onEpoch may have changed the weights
+  if (inModule && e === 1) fast!.keep();
   const { lossSum, correct, bad } = fast
     ? residentEpoch(fast, r.X, r.Y, r.idx, r.B, o, r.classification, r.watch)
     : referenceEpoch(r.layers, r.head, r.ws, r.X, r.Y, r.idx, o, r.classification, r.watch, r.sgdRate, r.optimizer, r.grads);
-  if (fast && !bad) fast.store();
+  if (fast && !bad && !inModule) fast.store();
   const loss = bad ? lossSum : lossSum / n;
   h.loss.push(loss);
   h.epochs = e;
-  const finiteWeights = bad || allFinite(params);
+  const finiteWeights = bad || (inModule ? fast!.finite() : allFinite(params));
   if (bad || !finiteWeights) {
     diverged(r, e, loss, finiteWeights);
     return false;
   }
-  const snapshot = r.snapshot;
-  for (let p = 0; p < params.length; p++) snapshot[p].set(params[p]);
+  if (inModule) fast!.keep();
+  else {
+    const snapshot = r.snapshot;
+    for (let p = 0; p < params.length; p++) snapshot[p].set(params[p]);
+  }
   if (h.accuracy) h.accuracy.push(correct / n);
   if (o.validation) {
     const v = evaluateRows(r.layers, r.head, r.ws, o.validation.X, o.validation.Y);
@@ -230,7 +241,12 @@ function epoch(r: Run, e: number): boolean {
 /** Restores the weights of the last finite epoch and says in the History why training stopped at epoch `e`. */
 function diverged(r: Run, e: number, loss: number, finiteWeights: boolean): void {
   const { params, snapshot, h } = r;
-  for (let p = 0; p < params.length; p++) params[p].set(snapshot[p]);
+  if (r.inModule) {
+    r.fast!.restoreKept();
+    r.fast!.store();
+  } else {
+    for (let p = 0; p < params.length; p++) params[p].set(snapshot[p]);
+  }
   h.status = 'diverged';
   const what = !finiteWeights
     ? 'the weights became NaN or ∞'

@@ -150,6 +150,11 @@ export class ResidentNet {
   /** Per layer, views of W (as the scratch area holds it after copyRows) and of b: made once, none per epoch. */
   private readonly outW: Float64Array[];
   private readonly outB: Float64Array[];
+  /** Per layer, views of the padded W and b in the module, and a copy of them (`keep`, `restoreKept`). */
+  private readonly padW: Float64Array[];
+  private readonly padB: Float64Array[];
+  private readonly keptW: Float64Array[];
+  private readonly keptB: Float64Array[];
   /** The rows the batch area holds (from `gather`), or null; reset by `load`. See `gather`. */
   private held: { xs: Float64Array; ys: Float64Array; from: number; rows: number } | null = null;
 
@@ -226,6 +231,10 @@ export class ResidentNet {
     this.heap.fill(0, Math.ceil(ex.heapBase() / 8), top + 16); // zero padding everywhere
     this.outW = this.slots.map((s) => this.heap.subarray(this.Wt, this.Wt + s.n * s.u));
     this.outB = this.slots.map((s) => this.heap.subarray(s.b, s.b + s.u));
+    this.padW = this.slots.map((s) => this.heap.subarray(s.W, s.W + s.nP * s.uP));
+    this.padB = this.slots.map((s) => this.heap.subarray(s.b, s.b + s.uP));
+    this.keptW = this.padW.map((v) => new Float64Array(v.length));
+    this.keptB = this.padB.map((v) => new Float64Array(v.length));
     // the table: numbers as they are, offsets in bytes
     this.slots.forEach((s, l) => {
       FIELDS.forEach((f, i) => {
@@ -258,6 +267,38 @@ export class ResidentNet {
       this.ex.copyRows(s.n, s.u, s.W * 8, s.uP, this.Wt * 8, s.u);
       s.layer.W.data.set(this.outW[l]);
       s.layer.b.data.set(this.outB[l]);
+    }
+  }
+
+  /**
+   * True when every weight and bias in the module is finite (fit's check, on the module's copy:
+   * a fit that reads the weights only at its end need not copy them out every epoch).
+   */
+  finite(): boolean {
+    const h = this.heap;
+    for (const s of this.slots) {
+      // v − v is 0 exactly for a finite v, NaN for NaN and ±∞; padding is not looked at
+      for (let i = 0; i < s.n; i++) {
+        for (let k = s.W + i * s.uP, end = k + s.u; k < end; k++) if (h[k] - h[k] !== 0) return false;
+      }
+      for (let k = s.b, end = k + s.u; k < end; k++) if (h[k] - h[k] !== 0) return false;
+    }
+    return true;
+  }
+
+  /** Keeps a copy of the weights and biases in the module (fit's snapshot of the last finite epoch). */
+  keep(): void {
+    for (let l = 0; l < this.slots.length; l++) {
+      this.keptW[l].set(this.padW[l]);
+      this.keptB[l].set(this.padB[l]);
+    }
+  }
+
+  /** Puts the copy made by `keep` back into the module. */
+  restoreKept(): void {
+    for (let l = 0; l < this.slots.length; l++) {
+      this.padW[l].set(this.keptW[l]);
+      this.padB[l].set(this.keptB[l]);
     }
   }
 

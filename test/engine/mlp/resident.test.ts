@@ -226,6 +226,30 @@ describe('the resident training step trains like the reference', () => {
     expect(new Set(fast.seen).size).toBe(4); // the weights moved, epoch after epoch
   });
 
+  it('weights that overflow in the last step of an epoch (the loss still finite) are caught and restored as the reference does', () => {
+    const run = (resident: boolean, onEpoch: boolean) => {
+      const previous = useResidentTraining(resident);
+      try {
+        const m = new MLP({ inputs: 3, layers: [{ units: 5, activation: 'tanh' }, { units: 1, activation: 'identity' }], loss: 'mse', seed: 3 });
+        const X = Array.from({ length: 12 }, (_, i) => [i / 4, 1 - i / 6, (i % 3) / 2]);
+        const start = m.getParameters();
+        const h = m.fit(X, X.map((x) => 1000 * x[0] - x[1]), { epochs: 3, batchSize: 12, learningRate: 1e308, shuffle: false, onEpoch: onEpoch ? () => undefined : undefined });
+        return { h, params: m.getParameters(), start };
+      } finally {
+        useResidentTraining(previous);
+      }
+    };
+    const ref = run(false, false);
+    expect(ref.h.message).toMatch(/^diverged at epoch 1: the weights became NaN or ∞/);
+    expect(ref.params).toEqual(ref.start);
+    for (const onEpoch of [false, true]) {
+      const fast = run(true, onEpoch);
+      expect(fast.h.message).toBe(ref.h.message);
+      expect(fast.h.loss).toEqual(ref.h.loss);
+      expect(fast.params).toEqual(ref.params);
+    }
+  });
+
   it('a full batch is copied in once per fit, yet data changed by onEpoch between epochs is trained on, as by the reference', () => {
     const run = (resident: boolean, grow: boolean) => {
       const previous = useResidentTraining(resident);
