@@ -2,8 +2,10 @@
  * The resident training step: the tested twin of forwardRows, batchLoss, backwardRows and
  * Layer.sgdStep (network.ts, layer.ts), run in WebAssembly (wasm/train.ts) on buffers that live
  * in the module's memory: weights, biases, z, a, the deltas and the batch. Per batch only the
- * batch goes in and the loss comes out; the weights are copied in when an epoch starts and back
- * out when it ends (fit's divergence check, snapshots, validation and onEpoch read them there).
+ * batch goes in (not even that when the module already holds it) and the loss comes out. With
+ * validation or onEpoch the weights are copied in when an epoch starts and back out when it ends,
+ * for those to read; without, they stay in the module, where fit checks that they are finite and
+ * keeps the last finite epoch's (`finite`, `keep`, `restoreKept`), and come out once at the end.
  *
  * It takes dense networks with the course's elementwise activations, softmax + cross-entropy,
  * sigmoid + binary cross-entropy or MSE, and plain SGD or momentum, on the default float64
