@@ -157,8 +157,11 @@ export class ResidentNet {
   private readonly padB: Float64Array[];
   private readonly keptW: Float64Array[];
   private readonly keptB: Float64Array[];
-  /** The rows the batch area holds (from `gather`), or null; reset by `load`. See `gather`. */
-  private held: { xs: Float64Array; ys: Float64Array; from: number; rows: number } | null = null;
+  /** The rows the batch area holds (from `gather`; heldX null: none known); reset by `load`. See `gather`. */
+  private heldX: Float64Array | null = null;
+  private heldY: Float64Array | null = null;
+  private heldFrom = 0;
+  private heldRows = 0;
 
   /**
    * A resident copy of `layers` for batches of up to `capacity` rows, or null where the
@@ -253,7 +256,7 @@ export class ResidentNet {
    */
   load(): void {
     const h = this.heap;
-    this.held = null; // whoever changed the weights may have changed the data too
+    this.heldX = null; // whoever changed the weights may have changed the data too
     for (const s of this.slots) {
       h.set(s.layer.W.data, this.Wt);
       this.ex.copyRows(s.n, s.u, this.Wt * 8, s.u, s.W * 8, s.uP);
@@ -316,18 +319,17 @@ export class ResidentNet {
     const m = this.m;
     const xs = X.data;
     const ys = Y.data;
-    const held = this.held;
-    this.held = null;
     if (consecutive) {
-      if (held !== null && held.xs === xs && held.ys === ys && held.from === from && held.rows === rows) {
-        this.held = held;
-        return;
-      }
+      if (this.heldX === xs && this.heldY === ys && this.heldFrom === from && this.heldRows === rows) return;
       h.set(xs.subarray(from * d, (from + rows) * d), this.X);
       h.set(ys.subarray(from * m, (from + rows) * m), this.Y);
-      this.held = { xs, ys, from, rows };
+      this.heldX = xs; // (no object per batch: four fields)
+      this.heldY = ys;
+      this.heldFrom = from;
+      this.heldRows = rows;
       return;
     }
+    this.heldX = null;
     for (let r = 0; r < rows; r++) {
       const i = idx[from + r];
       h.set(xs.subarray(i * d, i * d + d), this.X + r * d);
