@@ -136,6 +136,35 @@ function residentEpoch(fast: ResidentNet, X: Matrix, Y: Matrix, idx: Int32Array,
   return { lossSum, correct, bad: false };
 }
 
+/** Everything one fit keeps across its epochs (see `train`). */
+interface Run {
+  readonly model: MLP;
+  readonly layers: readonly Layer[];
+  readonly head: Head;
+  readonly classification: boolean;
+  readonly X: Matrix;
+  readonly Y: Matrix;
+  readonly o: ResolvedFit;
+  readonly start: number;
+  readonly B: number;
+  readonly fast: ResidentNet | null;
+  /**
+   * The resident step, and nobody reads the weights before training ends (no validation, no
+   * onEpoch): they stay in the module, checked and kept there each epoch, and come out once.
+   */
+  readonly inModule: boolean;
+  readonly ws: Workspace;
+  readonly params: Float64Array[];
+  readonly grads: Float64Array[];
+  readonly snapshot: Float64Array[];
+  readonly sgdRate: number;
+  readonly optimizer: Optimizer | null;
+  readonly rng: ReturnType<typeof toRng>;
+  readonly idx: Int32Array;
+  readonly h: History;
+  readonly watch: DivergenceWatch;
+}
+
 /** Trains `layers` on X, Y (already checked) and returns the History. */
 export function train(model: MLP, layers: readonly Layer[], head: Head, classification: boolean, X: Matrix, Y: Matrix, o: ResolvedFit): History {
   const start = Date.now();
@@ -148,79 +177,104 @@ export function train(model: MLP, layers: readonly Layer[], head: Head, classifi
   const ws = new Workspace(layers, B, !fast);
   const params: Float64Array[] = [];
   for (const l of layers) params.push(l.W.data, l.b.data);
-  const grads = ws.gradientArrays();
-  const snapshot = params.map((p) => p.slice()); // the weights after the last finite epoch
   // plain SGD updates each layer inside the backward pass (see backwardRows); the others step after it
   const sgdRate = o.optimizer === 'sgd' ? o.learningRate : 0;
-  const optimizer = sgdRate > 0 || fast ? null : createOptimizer(o.optimizer, params, o.momentum);
-  const rng = toRng(o.seed, 0);
-  const idx = Int32Array.from({ length: n }, (_, i) => i); // the order of the rows, shuffled in place
-
   const h = new History(o.learningRate);
   if (classification) h.accuracy = [];
   if (o.validation) {
     h.valLoss = [];
     if (classification) h.valAccuracy = [];
   }
-  const restore = () => {
-    for (let p = 0; p < params.length; p++) params[p].set(snapshot[p]);
+  const run: Run = {
+    model, layers, head, classification, X, Y, o, start, B, fast, ws, params, sgdRate, h,
+    inModule: fast !== null && !o.validation && !o.onEpoch,
+    grads: ws.gradientArrays(),
+    snapshot: params.map((p) => p.slice()), // the weights after the last finite epoch
+    optimizer: sgdRate > 0 || fast ? null : createOptimizer(o.optimizer, params, o.momentum),
+    rng: toRng(o.seed, 0),
+    idx: Int32Array.from({ length: n }, (_, i) => i), // the order of the rows, shuffled in place
+    watch: new DivergenceWatch(),
   };
-
-  const watch = new DivergenceWatch();
-  for (let epoch = 1; epoch <= o.epochs; epoch++) {
-    if (o.shuffle) rng.shuffle(idx);
-    if (fast && (epoch === 1 || o.onEpoch)) fast.load(); // onEpoch may have changed the weights
-    const { lossSum, correct, bad } = fast
-      ? residentEpoch(fast, X, Y, idx, B, o, classification, watch)
-      : referenceEpoch(layers, head, ws, X, Y, idx, o, classification, watch, sgdRate, optimizer, grads);
-    if (fast && !bad) fast.store();
-    const loss = bad ? lossSum : lossSum / n;
-    h.loss.push(loss);
-    h.epochs = epoch;
-    const finiteWeights = bad || allFinite(params);
-    if (bad || !finiteWeights) {
-      restore();
-      h.status = 'diverged';
-      const what = !finiteWeights
-        ? 'the weights became NaN or ∞'
-        : !Number.isFinite(loss)
-          ? `loss became ${loss}`
-          : `loss reached ${loss.toPrecision(3)}, over ${DIVERGENCE_FACTOR.toExponential(0)}× the initial ${watch.initialLoss.toPrecision(3)}`;
-      h.message =
-        `diverged at epoch ${epoch}: ${what} (learning rate ${o.learningRate} is too large); ` +
-        (epoch > 1 ? `weights restored to epoch ${epoch - 1}` : 'weights restored to their initial values');
-      break;
-    }
-    for (let p = 0; p < params.length; p++) snapshot[p].set(params[p]);
-    if (h.accuracy) h.accuracy.push(correct / n);
-    let info: EpochInfo | null = null;
-    if (o.validation) {
-      const v = evaluateRows(layers, head, ws, o.validation.X, o.validation.Y);
-      h.valLoss!.push(v.loss);
-      if (h.valAccuracy) h.valAccuracy.push(v.correct / o.validation.X.rows);
-    }
-    if (o.onEpoch) {
-      info = {
-        epoch,
-        epochs: o.epochs,
-        loss,
-        seconds: (Date.now() - start) / 1000,
-        model,
-      };
-      if (h.accuracy) info.accuracy = h.accuracy[h.accuracy.length - 1];
-      if (h.valLoss) info.valLoss = h.valLoss[h.valLoss.length - 1];
-      if (h.valAccuracy) info.valAccuracy = h.valAccuracy[h.valAccuracy.length - 1];
-      if (o.onEpoch(info) === false) {
-        if (epoch < o.epochs) {
-          h.status = 'stopped';
-          h.message = `stopped by onEpoch after epoch ${epoch} of ${o.epochs}, loss ${loss.toPrecision(4)}`;
-          break;
-        }
-      }
-    }
-  }
+  // The loop stays this small and each epoch is a function of its own: the engine then compiles
+  // `epoch` once, early, as a whole function, instead of recompiling all of `train` mid-loop.
+  for (let e = 1; e <= o.epochs; e++) if (!epoch(run, e)) break;
+  if (run.inModule && h.status !== 'diverged') fast!.store(); // (a diverged run restored them already)
   fast?.release();
   if (h.status === 'completed') h.message = `completed ${h.epochs} epochs, loss ${h.finalLoss.toPrecision(4)}`;
   h.seconds = (Date.now() - start) / 1000;
   return h;
+}
+
+/** Epoch `e` of a run, its History entries included; false: training stops here. */
+function epoch(r: Run, e: number): boolean {
+  const { o, fast, h, params, inModule } = r;
+  const n = r.X.rows;
+  if (o.shuffle) r.rng.shuffle(r.idx);
+  if (fast && (e === 1 || o.onEpoch)) fast.load(); // onEpoch may have changed the weights
+  if (inModule && e === 1) fast!.keep();
+  const { lossSum, correct, bad } = fast
+    ? residentEpoch(fast, r.X, r.Y, r.idx, r.B, o, r.classification, r.watch)
+    : referenceEpoch(r.layers, r.head, r.ws, r.X, r.Y, r.idx, o, r.classification, r.watch, r.sgdRate, r.optimizer, r.grads);
+  if (fast && !bad && !inModule) fast.store();
+  const loss = bad ? lossSum : lossSum / n;
+  h.loss.push(loss);
+  h.epochs = e;
+  const finiteWeights = bad || (inModule ? fast!.finite() : allFinite(params));
+  if (bad || !finiteWeights) {
+    diverged(r, e, loss, finiteWeights);
+    return false;
+  }
+  if (inModule) fast!.keep();
+  else {
+    const snapshot = r.snapshot;
+    for (let p = 0; p < params.length; p++) snapshot[p].set(params[p]);
+  }
+  if (h.accuracy) h.accuracy.push(correct / n);
+  if (o.validation) {
+    const v = evaluateRows(r.layers, r.head, r.ws, o.validation.X, o.validation.Y);
+    h.valLoss!.push(v.loss);
+    if (h.valAccuracy) h.valAccuracy.push(v.correct / o.validation.X.rows);
+  }
+  return o.onEpoch ? callOnEpoch(r, e, loss) : true;
+}
+
+/** Restores the weights of the last finite epoch and says in the History why training stopped at epoch `e`. */
+function diverged(r: Run, e: number, loss: number, finiteWeights: boolean): void {
+  const { params, snapshot, h } = r;
+  if (r.inModule) {
+    r.fast!.restoreKept();
+    r.fast!.store();
+  } else {
+    for (let p = 0; p < params.length; p++) params[p].set(snapshot[p]);
+  }
+  h.status = 'diverged';
+  const what = !finiteWeights
+    ? 'the weights became NaN or ∞'
+    : !Number.isFinite(loss)
+      ? `loss became ${loss}`
+      : `loss reached ${loss.toPrecision(3)}, over ${DIVERGENCE_FACTOR.toExponential(0)}× the initial ${r.watch.initialLoss.toPrecision(3)}`;
+  h.message =
+    `diverged at epoch ${e}: ${what} (learning rate ${r.o.learningRate} is too large); ` +
+    (e > 1 ? `weights restored to epoch ${e - 1}` : 'weights restored to their initial values');
+}
+
+/** Calls onEpoch after epoch `e`; false when it stopped training before the last epoch. */
+function callOnEpoch(r: Run, e: number, loss: number): boolean {
+  const { o, h } = r;
+  const info: EpochInfo = {
+    epoch: e,
+    epochs: o.epochs,
+    loss,
+    seconds: (Date.now() - r.start) / 1000,
+    model: r.model,
+  };
+  if (h.accuracy) info.accuracy = h.accuracy[h.accuracy.length - 1];
+  if (h.valLoss) info.valLoss = h.valLoss[h.valLoss.length - 1];
+  if (h.valAccuracy) info.valAccuracy = h.valAccuracy[h.valAccuracy.length - 1];
+  if (o.onEpoch!(info) === false && e < o.epochs) {
+    h.status = 'stopped';
+    h.message = `stopped by onEpoch after epoch ${e} of ${o.epochs}, loss ${loss.toPrecision(4)}`;
+    return false;
+  }
+  return true;
 }

@@ -2,8 +2,10 @@
  * The resident training step: the tested twin of forwardRows, batchLoss, backwardRows and
  * Layer.sgdStep (network.ts, layer.ts), run in WebAssembly (wasm/train.ts) on buffers that live
  * in the module's memory: weights, biases, z, a, the deltas and the batch. Per batch only the
- * batch goes in and the loss comes out; the weights are copied in when an epoch starts and back
- * out when it ends (fit's divergence check, snapshots, validation and onEpoch read them there).
+ * batch goes in (not even that when the module already holds it) and the loss comes out. With
+ * validation or onEpoch the weights are copied in when an epoch starts and back out when it ends,
+ * for those to read; without, they stay in the module, where fit checks that they are finite and
+ * keeps the last finite epoch's (`finite`, `keep`, `restoreKept`), and come out once at the end.
  *
  * It takes dense networks with the course's elementwise activations, softmax + cross-entropy,
  * sigmoid + binary cross-entropy or MSE, and plain SGD or momentum, on the default float64
@@ -147,6 +149,19 @@ export class ResidentNet {
   private readonly momentum: number | null;
   private readonly table: number;
   private readonly headCode: number;
+  /** Per layer, views of W (as the scratch area holds it after copyRows) and of b: made once, none per epoch. */
+  private readonly outW: Float64Array[];
+  private readonly outB: Float64Array[];
+  /** Per layer, views of the padded W and b in the module, and a copy of them (`keep`, `restoreKept`). */
+  private readonly padW: Float64Array[];
+  private readonly padB: Float64Array[];
+  private readonly keptW: Float64Array[];
+  private readonly keptB: Float64Array[];
+  /** The rows the batch area holds (from `gather`; heldX null: none known); reset by `load`. See `gather`. */
+  private heldX: Float64Array | null = null;
+  private heldY: Float64Array | null = null;
+  private heldFrom = 0;
+  private heldRows = 0;
 
   /**
    * A resident copy of `layers` for batches of up to `capacity` rows, or null where the
@@ -217,8 +232,14 @@ export class ResidentNet {
     const bytes = (top + 16) * 8;
     const have = ex.memory.buffer.byteLength;
     if (bytes > have) ex.memory.grow(Math.ceil((bytes - have) / 65536)); // throws where it cannot
-    this.heap = new Float64Array(ex.memory.buffer);
+    this.heap = new Float64Array(ex.memory.buffer); // the memory does not grow after this: views stay valid
     this.heap.fill(0, Math.ceil(ex.heapBase() / 8), top + 16); // zero padding everywhere
+    this.outW = this.slots.map((s) => this.heap.subarray(this.Wt, this.Wt + s.n * s.u));
+    this.outB = this.slots.map((s) => this.heap.subarray(s.b, s.b + s.u));
+    this.padW = this.slots.map((s) => this.heap.subarray(s.W, s.W + s.nP * s.uP));
+    this.padB = this.slots.map((s) => this.heap.subarray(s.b, s.b + s.uP));
+    this.keptW = this.padW.map((v) => new Float64Array(v.length));
+    this.keptB = this.padB.map((v) => new Float64Array(v.length));
     // the table: numbers as they are, offsets in bytes
     this.slots.forEach((s, l) => {
       FIELDS.forEach((f, i) => {
@@ -235,6 +256,7 @@ export class ResidentNet {
    */
   load(): void {
     const h = this.heap;
+    this.heldX = null; // whoever changed the weights may have changed the data too
     for (const s of this.slots) {
       h.set(s.layer.W.data, this.Wt);
       this.ex.copyRows(s.n, s.u, this.Wt * 8, s.u, s.W * 8, s.uP);
@@ -244,15 +266,53 @@ export class ResidentNet {
 
   /** Copies every layer's W and b back out of the module (the reverse of `load`). */
   store(): void {
-    const h = this.heap;
-    for (const s of this.slots) {
+    const slots = this.slots;
+    for (let l = 0; l < slots.length; l++) {
+      const s = slots[l];
       this.ex.copyRows(s.n, s.u, s.W * 8, s.uP, this.Wt * 8, s.u);
-      s.layer.W.data.set(h.subarray(this.Wt, this.Wt + s.n * s.u));
-      s.layer.b.data.set(h.subarray(s.b, s.b + s.u));
+      s.layer.W.data.set(this.outW[l]);
+      s.layer.b.data.set(this.outB[l]);
     }
   }
 
-  /** Copies rows idx[from … from+rows−1] of X and Y in (one copy when `consecutive`), as gatherRows picks them. */
+  /**
+   * True when every weight and bias in the module is finite (fit's check, on the module's copy:
+   * a fit that reads the weights only at its end need not copy them out every epoch).
+   */
+  finite(): boolean {
+    const h = this.heap;
+    for (const s of this.slots) {
+      // v − v is 0 exactly for a finite v, NaN for NaN and ±∞; padding is not looked at
+      for (let i = 0; i < s.n; i++) {
+        for (let k = s.W + i * s.uP, end = k + s.u; k < end; k++) if (h[k] - h[k] !== 0) return false;
+      }
+      for (let k = s.b, end = k + s.u; k < end; k++) if (h[k] - h[k] !== 0) return false;
+    }
+    return true;
+  }
+
+  /** Keeps a copy of the weights and biases in the module (fit's snapshot of the last finite epoch). */
+  keep(): void {
+    for (let l = 0; l < this.slots.length; l++) {
+      this.keptW[l].set(this.padW[l]);
+      this.keptB[l].set(this.padB[l]);
+    }
+  }
+
+  /** Puts the copy made by `keep` back into the module. */
+  restoreKept(): void {
+    for (let l = 0; l < this.slots.length; l++) {
+      this.padW[l].set(this.keptW[l]);
+      this.padB[l].set(this.keptB[l]);
+    }
+  }
+
+  /**
+   * Copies rows idx[from … from+rows−1] of X and Y in (one copy when `consecutive`), as gatherRows
+   * picks them. A consecutive batch the area already holds is not copied again: the module only
+   * reads it, and between two `load`s only the training step runs (a full batch without shuffling
+   * is copied once per fit, not once per epoch).
+   */
   gather(X: Matrix, Y: Matrix, idx: Int32Array, from: number, rows: number, consecutive: boolean): void {
     const h = this.heap;
     const d = this.d;
@@ -260,10 +320,16 @@ export class ResidentNet {
     const xs = X.data;
     const ys = Y.data;
     if (consecutive) {
+      if (this.heldX === xs && this.heldY === ys && this.heldFrom === from && this.heldRows === rows) return;
       h.set(xs.subarray(from * d, (from + rows) * d), this.X);
       h.set(ys.subarray(from * m, (from + rows) * m), this.Y);
+      this.heldX = xs; // (no object per batch: four fields)
+      this.heldY = ys;
+      this.heldFrom = from;
+      this.heldRows = rows;
       return;
     }
+    this.heldX = null;
     for (let r = 0; r < rows; r++) {
       const i = idx[from + r];
       h.set(xs.subarray(i * d, i * d + d), this.X + r * d);

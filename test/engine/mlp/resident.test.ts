@@ -11,7 +11,7 @@ import * as path from 'path';
 import { MLP } from '../../../src/engine/mlp';
 import { ResidentNet, activationCode, instantiateTrainModule, useResidentTraining } from '../../../src/engine/mlp/resident';
 import { Activation, activations, elu, leakyRelu } from '../../../src/engine/activations';
-import { jsKernels, setKernels } from '../../../src/engine/matrix';
+import { Matrix, jsKernels, setKernels } from '../../../src/engine/matrix';
 import { seededRng } from '../../../src/engine/rng';
 
 /** |got − want| ≤ 1e-12·|want|, with `floor` as the smallest |want| the relative bound is taken of. */
@@ -224,6 +224,51 @@ describe('the resident training step trains like the reference', () => {
     fast.seen.forEach((w, i) => expect(relClose(w, ref.seen[i], 1)).toBe(true));
     fast.valLoss.forEach((l, i) => expect(relClose(l, ref.valLoss[i])).toBe(true));
     expect(new Set(fast.seen).size).toBe(4); // the weights moved, epoch after epoch
+  });
+
+  it('weights that overflow in the last step of an epoch (the loss still finite) are caught and restored as the reference does', () => {
+    const run = (resident: boolean, onEpoch: boolean) => {
+      const previous = useResidentTraining(resident);
+      try {
+        const m = new MLP({ inputs: 3, layers: [{ units: 5, activation: 'tanh' }, { units: 1, activation: 'identity' }], loss: 'mse', seed: 3 });
+        const X = Array.from({ length: 12 }, (_, i) => [i / 4, 1 - i / 6, (i % 3) / 2]);
+        const start = m.getParameters();
+        const h = m.fit(X, X.map((x) => 1000 * x[0] - x[1]), { epochs: 3, batchSize: 12, learningRate: 1e308, shuffle: false, onEpoch: onEpoch ? () => undefined : undefined });
+        return { h, params: m.getParameters(), start };
+      } finally {
+        useResidentTraining(previous);
+      }
+    };
+    const ref = run(false, false);
+    expect(ref.h.message).toMatch(/^diverged at epoch 1: the weights became NaN or ∞/);
+    expect(ref.params).toEqual(ref.start);
+    for (const onEpoch of [false, true]) {
+      const fast = run(true, onEpoch);
+      expect(fast.h.message).toBe(ref.h.message);
+      expect(fast.h.loss).toEqual(ref.h.loss);
+      expect(fast.params).toEqual(ref.params);
+    }
+  });
+
+  it('a full batch is copied in once per fit, yet data changed by onEpoch between epochs is trained on, as by the reference', () => {
+    const run = (resident: boolean, grow: boolean) => {
+      const previous = useResidentTraining(resident);
+      try {
+        const m = new MLP({ inputs: 2, layers: [{ units: 4, activation: 'sigmoid' }, { units: 1, activation: 'sigmoid' }], loss: 'mse', seed: 5 });
+        const X = new Matrix(4, 2, Float64Array.from([0, 0, 0, 1, 1, 0, 1, 1]));
+        const h = m.fit(X, [0, 1, 1, 0], { epochs: 6, batchSize: 4, learningRate: 0.5, shuffle: false,
+          onEpoch: () => void (grow && X.data.forEach((v, k) => (X.data[k] = v * 1.5 + 0.25))) });
+        return { loss: h.loss, params: m.getParameters() };
+      } finally {
+        useResidentTraining(previous);
+      }
+    };
+    const ref = run(false, true);
+    const fast = run(true, true);
+    fast.loss.forEach((l, i) => expect(relClose(l, ref.loss[i])).toBe(true));
+    fast.params.forEach((p, i) => p.forEach((v, k) => expect(relClose(v, ref.params[i][k], 1)).toBe(true)));
+    // the change matters: the same run on unchanged data ends elsewhere
+    expect(Math.abs(run(true, false).loss[5] - fast.loss[5])).toBeGreaterThan(1e-6);
   });
 
   it('a diverging run stops and restores its weights as the reference does', () => {
