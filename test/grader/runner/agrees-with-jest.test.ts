@@ -100,7 +100,7 @@ describe('the grading runner agrees with jest', () => {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'annlab-runner-vs-jest-'));
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
   fs.mkdirSync(path.join(project, 'test'));
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'junction'); // (a junction needs no rights on Windows)
   fs.writeFileSync(path.join(project, 'jest.config.js'), "module.exports = { testEnvironment: 'node', testMatch: ['**/*.test.js'], testTimeout: 10000 };\n");
   for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(project, 'test', name), text);
   const files = Object.keys(FILES).map((f) => path.join(project, 'test', f));
