@@ -64,7 +64,7 @@ function writeDurations(cacheDir: string, durations: Record<string, number>): vo
   const file = path.join(cacheDir, 'durations.json');
   try {
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ ...readDurations(cacheDir), ...durations }), { mode: 0o600 });
+    fs.writeFileSync(tmp, JSON.stringify(durations), { mode: 0o600 });
     fs.renameSync(tmp, file);
   } catch {
     /* a read-only cache: the next run orders as this one did */
@@ -92,11 +92,12 @@ export function runTests(root: string, groups: string[][], o: TestRunOptions): P
   const started = Date.now();
   const defaultTimeoutMs = defaultTestTimeout(root);
   const files = groups.flat();
+  // Kept for the files this run does not time (another exercise), updated for those it does.
+  const durations = readDurations(o.cacheDir);
   const queue = longestFirst(
     groups.filter((g) => g.length > 0).map((g) => [...g]),
-    readDurations(o.cacheDir),
+    durations,
   );
-  const durations: Record<string, number> = {};
   const sentAt = new Map<Worker, number>();
   const results = new Map<string, FileResult>();
   /** each worker's group: the file it runs first, then the rest */

@@ -14,8 +14,29 @@ export const MAX_EXERCISE_BYTES = 1024 * 1024;
 
 const memory = new Map<string, StudentFile>();
 
-/** The folder of transpiled exercise files: private to the grader's user, like the engine's. */
-const CACHE_DIR = (require('path') as typeof import('path')).resolve(__dirname, '..', '..', 'node_modules', '.cache', 'annlab-sandbox', 'student');
+let cacheFolder: string | undefined;
+
+/**
+ * The folder of transpiled exercise files, beside the compiled tests (the grader's user's own,
+ * mode 700: grader/runner/compile-cache.js, with its fallback for a shared node_modules). Made
+ * once per process, when the files not used for a day are dropped if there are too many.
+ */
+function cacheDir(): string {
+  if (cacheFolder !== undefined) return cacheFolder;
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const root = path.resolve(__dirname, '..', '..');
+  try {
+    const { compiledDirectory } = require('../runner/compile-cache') as { compiledDirectory(root: string): string };
+    cacheFolder = path.join(compiledDirectory(root), 'exercises');
+    fs.mkdirSync(cacheFolder, { recursive: true, mode: 0o700 });
+    prune(cacheFolder);
+  } catch {
+    cacheFolder = path.join(root, 'node_modules', '.cache', 'annlab-tests', 'exercises'); // reads and writes fail quietly
+  }
+  return cacheFolder;
+}
+
 /** Past this many files, the cache drops those not used for a day. */
 const CACHE_FILES = 2000;
 
@@ -50,24 +71,26 @@ function readCached(file: string): StudentFile | undefined {
   }
 }
 
-function writeCached(file: string, result: StudentFile): void {
+/** Drops the files not used for a day, once the folder holds more than CACHE_FILES. */
+function prune(dir: string): void {
   const fs = require('fs') as typeof import('fs');
   const path = require('path') as typeof import('path');
-  try {
-    fs.mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
-    fs.chmodSync(CACHE_DIR, 0o700);
-    const names = fs.readdirSync(CACHE_DIR);
-    if (names.length > CACHE_FILES) {
-      const dayAgo = Date.now() - 86_400_000;
-      for (const n of names) {
-        const p = path.join(CACHE_DIR, n);
-        try {
-          if (fs.statSync(p).atimeMs < dayAgo) fs.rmSync(p, { force: true });
-        } catch {
-          /* gone already */
-        }
-      }
+  const names = fs.readdirSync(dir);
+  if (names.length <= CACHE_FILES) return;
+  const dayAgo = Date.now() - 86_400_000;
+  for (const n of names) {
+    const p = path.join(dir, n);
+    try {
+      if (fs.statSync(p).atimeMs < dayAgo) fs.rmSync(p, { force: true });
+    } catch {
+      /* gone already */
     }
+  }
+}
+
+function writeCached(file: string, result: StudentFile): void {
+  const fs = require('fs') as typeof import('fs');
+  try {
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(result), { mode: 0o600 });
     fs.renameSync(tmp, file);
@@ -82,7 +105,7 @@ export function studentCacheFile(name: string, source: string): string {
   const crypto = require('crypto') as typeof import('crypto');
   const path = require('path') as typeof import('path');
   const hash = crypto.createHash('sha256').update(`annlab-student-1\0${typescriptVersion()}\0${name}\0${source}`).digest('hex').slice(0, 40);
-  return path.join(CACHE_DIR, `${hash}.json`);
+  return path.join(cacheDir(), `${hash}.json`);
 }
 
 /**
